@@ -1,0 +1,367 @@
+"""Read the data package's tables into typed, validated DataFrames.
+
+The schema lives in ``data/datapackage.json`` and nowhere else: the column names, types,
+required fields, enums, patterns and keys below all come from it, and the pandera schema
+that validates a table is derived from it with ``from_frictionless_schema``.
+
+Reading a table goes: bytes -> UTF-8 text (a BOM is allowed) -> NFC -> CSV rows with
+their line numbers -> header check -> values parsed by the field's type (numbers in
+Vietnamese notation through babel, strictly) -> pandera -> the rules that a Table
+Schema cannot state (those that tie one field to another). Any problem raises
+``DataError`` naming the file, the row and the field; a table is returned whole or not
+at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import pandera.errors
+from babel.numbers import NumberFormatError, parse_decimal
+from pandera.io.pandas_io import from_frictionless_schema
+
+from .paths import DATAPACKAGE, TARGETS_CSV, shown
+
+#: How many problems a DataError message lists before it says "and N more".
+MAX_LISTED = 20
+
+#: Kinds whose value is a part of 100.
+PERCENT_BOUNDED_KINDS = ("share of a total", "coverage rate")
+
+# A number as it may be written: digits, grouping and decimal marks, an optional sign.
+# What passes this gate is then parsed strictly by babel; "NaN", "1e3" and " 5" do not pass.
+_NUMBER_CHARS = r"[+-]?[0-9][0-9.,]*"
+_INTEGER = r"[+-]?[0-9]+"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a table: where it is and what it is."""
+
+    line: int | None  # 1-based line of the file; 1 is the header
+    row: int | None  # 1-based data row (the header is not a row)
+    field: str | None
+    message: str
+    key: str | None = None  # the row's id, when it has one
+
+    def where(self) -> str:
+        parts = []
+        if self.row is not None:
+            inner = f"line {self.line}" + (f", {self.key}" if self.key else "")
+            parts.append(f"row {self.row} ({inner})")
+        elif self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.field is not None:
+            parts.append(f"field '{self.field}'")
+        return ", ".join(parts)
+
+
+class DataError(ValueError):
+    """A data file does not meet its schema. The message names file, row and field."""
+
+    def __init__(self, path: Path | str, problems: list[Problem]):
+        self.path = shown(Path(path))
+        self.problems = sorted(problems, key=lambda p: (p.line or 0, p.field or ""))
+        listed = [f"  {self.path}, {p.where()}: {p.message}" for p in self.problems[:MAX_LISTED]]
+        more = len(self.problems) - MAX_LISTED
+        if more > 0:
+            listed.append(f"  ... and {more} more")
+        count = len(self.problems)
+        head = f"{self.path}: {count} problem{'s' if count != 1 else ''}"
+        super().__init__("\n".join([head, *listed]))
+
+
+# --------------------------------------------------------------------------- schema
+
+
+@lru_cache(maxsize=None)
+def _datapackage(path: str) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def resource_descriptor(name: str, datapackage: Path = DATAPACKAGE) -> dict:
+    """The descriptor of one resource of the data package."""
+    for resource in _datapackage(str(datapackage))["resources"]:
+        if resource["name"] == name:
+            return resource
+    raise KeyError(f"{shown(datapackage)} describes no resource named {name!r}")
+
+
+@lru_cache(maxsize=None)
+def _pandera_schema(name: str, datapackage: str):
+    return from_frictionless_schema(resource_descriptor(name, Path(datapackage))["schema"])
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    if not raw.strip():
+        raise DataError(path, [Problem(None, None, None, "the file is empty")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        prefix = raw[line_start : exc.start].decode("utf-8", errors="replace")
+        column = len(next(csv.reader([prefix]), [""])) - 1 if prefix else 0
+        header = next(csv.reader([raw.split(b"\n", 1)[0].decode("utf-8", errors="replace")]))
+        field = header[column] if line > 1 and column < len(header) else None
+        byte = raw[exc.start : exc.start + 1].hex()
+        message = (
+            f"the file is not UTF-8 (byte 0x{byte} cannot be decoded; "
+            "a legacy Vietnamese encoding such as TCVN3 or Windows-1258?): save it as UTF-8"
+        )
+        raise DataError(path, [Problem(line, None, field, message)]) from None
+
+
+def _rows(path: Path, text: str) -> tuple[list[str], list[list[str]], list[int]]:
+    """Header, data rows and the line each row starts on; blank lines are not rows."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows, lines = [], []
+    previous_end = 0
+    try:
+        for row in reader:
+            start = previous_end + 1
+            previous_end = reader.line_num
+            if row and any(cell.strip() for cell in row):
+                rows.append(row)
+                lines.append(start)
+    except csv.Error as exc:
+        raise DataError(path, [Problem(reader.line_num, None, None, f"not valid CSV: {exc}")]) from None
+    if not rows:
+        raise DataError(path, [Problem(None, None, None, "the file has no header and no rows")])
+    return rows[0], rows[1:], lines[1:]
+
+
+def _check_header(path: Path, header: list[str], fields: list[dict], rows, lines) -> None:
+    names = [f["name"] for f in fields]
+    problems = []
+    for name in sorted({h for h in header if header.count(h) > 1}):
+        problems.append(Problem(1, None, name, "the column appears more than once in the header"))
+    for name in names:
+        if name not in header:
+            problems.append(Problem(1, None, name, "the header has no such column (the schema requires it)"))
+    for name in header:
+        if name not in names:
+            problems.append(Problem(1, None, name, f"the schema has no such column (expected: {', '.join(names)})"))
+    for row_number, (row, line) in enumerate(zip(rows, lines), start=1):
+        if len(row) != len(header):
+            field = header[len(row)] if len(row) < len(header) else None
+            problems.append(
+                Problem(line, row_number, field, f"the row has {len(row)} fields, the header {len(header)}: is it truncated or is a comma unquoted?")
+            )
+    if problems:
+        raise DataError(path, problems)
+    if not rows:
+        raise DataError(path, [Problem(None, None, None, "the file has a header but no rows")])
+
+
+def _parse_numbers(column: pd.Series, field: dict) -> tuple[pd.Series, dict[str, str]]:
+    """Values of a number field; and, for the values that fail, why."""
+    vietnamese = field.get("decimalChar") == ","
+    present = column.dropna()
+    errors: dict[str, str] = {}
+    parsed: dict[str, float] = {}
+    gate = present.str.fullmatch(_NUMBER_CHARS)
+    for text in present[~gate].unique():
+        errors[text] = f"{text!r} is not a number"
+    for text in present[gate].unique():
+        try:
+            number = float(parse_decimal(text, locale="vi", strict=True)) if vietnamese else float(text)
+        except (NumberFormatError, ValueError) as exc:
+            hint = str(exc) if vietnamese else "write it with '.' for decimals and no grouping"
+            errors[text] = f"{text!r} is not a number in the expected notation: {hint}"
+            continue
+        if not math.isfinite(number):
+            errors[text] = f"{text!r} is not a finite number"
+        else:
+            parsed[text] = number
+    return column.map(parsed).astype("float64"), errors
+
+
+def _parse_typed(path, frame: pd.DataFrame, fields: list[dict], keys) -> pd.DataFrame:
+    """Give each column the type its field declares, or raise DataError."""
+    problems = []
+    typed = {}
+    for field in fields:
+        name, kind = field["name"], field.get("type", "string")
+        column = frame[name]
+        errors: dict[str, str] = {}
+        if kind == "number":
+            typed[name], errors = _parse_numbers(column, field)
+            if field.get("decimalChar") == ",":
+                typed[f"{name}_as_written"] = column
+        elif kind == "integer":
+            present = column.dropna()
+            bad = present[~present.str.fullmatch(_INTEGER)]
+            errors = {t: f"{t!r} is not a whole number" for t in bad.unique()}
+            good = column.where(~column.isin(list(errors)))
+            typed[name] = pd.to_numeric(good).astype("Int64")
+        elif kind == "boolean":
+            truth = {v: True for v in field.get("trueValues", ["true"])}
+            truth.update({v: False for v in field.get("falseValues", ["false"])})
+            bad = column.dropna()[~column.dropna().isin(list(truth))]
+            errors = {t: f"{t!r} is not one of {', '.join(map(repr, truth))}" for t in bad.unique()}
+            typed[name] = column.map(truth).astype("boolean")
+        else:
+            typed[name] = column
+        if errors:
+            for line in column.index[column.isin(list(errors))]:
+                problems.append(Problem(line, None, name, errors[column[line]]))
+    if problems:
+        raise DataError(path, _with_rows(problems, frame.index, keys))
+    return pd.DataFrame(typed, index=frame.index)
+
+
+def _with_rows(problems: list[Problem], lines: pd.Index, keys: pd.Series | None) -> list[Problem]:
+    """Fill in each problem's data row number and the row's id from its line."""
+    row_of = {line: number for number, line in enumerate(lines, start=1)}
+    out = []
+    for p in problems:
+        row = row_of.get(p.line)
+        key = None if keys is None or row is None or pd.isna(keys.get(p.line)) else str(keys[p.line])
+        out.append(Problem(p.line, row, p.field, p.message, key))
+    return out
+
+
+_CHECK_WORDS = {
+    "not_nullable": "is missing, and the field is required",
+    "multiple_fields_uniqueness": "the key is not unique: another row has the same {key_fields}",
+    "field_uniqueness": "is not unique: another row has the same value",
+}
+
+
+def _pandera_problems(exc: pandera.errors.SchemaErrors, descriptor: dict) -> list[Problem]:
+    fields = {f["name"]: f for f in descriptor["schema"]["fields"]}
+    primary = descriptor["schema"].get("primaryKey", [])
+    problems = []
+    for case in exc.failure_cases.itertuples(index=False):
+        check = str(case.check)
+        field = fields.get(case.column, {})
+        value = case.failure_case
+        shown_value = "" if pd.isna(value) else f"{value!r} "
+        constraints = field.get("constraints", {})
+        if check in _CHECK_WORDS:
+            message = _CHECK_WORDS[check].format(key_fields=" and ".join(primary))
+            if check == "multiple_fields_uniqueness" and case.column != primary[-1]:
+                continue  # one problem per duplicated row, reported on the last key field
+            message = (shown_value + message) if check != "not_nullable" else message
+        elif check.startswith("isin"):
+            message = f"{shown_value}is not one of: {', '.join(map(repr, constraints.get('enum', [])))}"
+        elif check.startswith(("in_range", "greater_than", "less_than")):
+            low, high = constraints.get("minimum"), constraints.get("maximum")
+            message = f"{shown_value}is outside the allowed range {low} to {high}"
+        elif check.startswith("str_matches"):
+            message = f"{shown_value}does not match the pattern {constraints.get('pattern')!r}"
+        else:
+            message = f"{shown_value}fails {check}"
+        line = None if pd.isna(case.index) else int(case.index)
+        problems.append(Problem(line, None, case.column, message))
+    return problems
+
+
+def read_table(name: str, path: Path | str | None = None, datapackage: Path = DATAPACKAGE) -> pd.DataFrame:
+    """Read one resource of the data package as a typed, validated DataFrame.
+
+    ``path`` defaults to the resource's own path in the package. Text is NFC-normalised,
+    numbers in Vietnamese notation are parsed strictly, and every problem found raises
+    one ``DataError`` that lists them all, each with file, row and field.
+    """
+    descriptor = resource_descriptor(name, datapackage)
+    path = Path(path) if path is not None else Path(datapackage).parent / descriptor["path"]
+    fields = descriptor["schema"]["fields"]
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(path, [Problem(None, None, None, "the file does not exist")]) from None
+    text = unicodedata.normalize("NFC", _decode(path, raw))
+    header, rows, lines = _rows(path, text)
+    _check_header(path, header, fields, rows, lines)
+
+    names = [f["name"] for f in fields]
+    frame = pd.DataFrame(rows, columns=header, index=pd.Index(lines, name="line"), dtype="str")[names]
+    frame = frame.apply(lambda c: c.str.strip()).replace("", pd.NA)
+    primary = descriptor["schema"].get("primaryKey", [])
+    keys = frame[primary[-1]] if primary else None
+
+    typed = _parse_typed(path, frame, fields, keys)
+    schema = _pandera_schema(name, str(datapackage))
+    try:
+        validated = schema.validate(typed[names], lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        raise DataError(path, _with_rows(_pandera_problems(exc, descriptor), frame.index, keys)) from None
+    extra = [c for c in typed.columns if c not in names]
+    for column in extra:  # e.g. value_as_written, right after value
+        validated.insert(validated.columns.get_loc(column.removesuffix("_as_written")) + 1, column, typed[column].astype("str"))
+    return validated
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def _target_rules(targets: pd.DataFrame, groups: pd.DataFrame) -> list[Problem]:
+    """The rules that tie one field of a target to another (a Table Schema states none)."""
+    problems = []
+    qualitative = targets["kind"] == "qualitative"
+    for field in ("value", "unit", "comparator"):
+        missing = targets[field].isna()
+        for line in targets.index[qualitative & ~missing]:
+            problems.append(Problem(line, None, field, "must be empty for a qualitative target"))
+        for line in targets.index[~qualitative & missing]:
+            problems.append(Problem(line, None, field, f"is missing, and a {targets.at[line, 'kind']} target needs it"))
+
+    percent = targets["kind"].isin(PERCENT_BOUNDED_KINDS) | (
+        (targets["kind"] == "level") & (targets["unit"] == "percent")
+    )
+    outside = percent & ~targets["value"].between(0, 100)
+    for line in targets.index[outside & targets["value"].notna()]:
+        problems.append(
+            Problem(line, None, "value", f"{targets.at[line, 'value_as_written']!r} is outside 0-100, and a {targets.at[line, 'kind']} in percent cannot be")
+        )
+
+    shares = targets["kind"] == "share of a total"
+    for line in targets.index[shares & targets["part_of"].isna()]:
+        problems.append(Problem(line, None, "part_of", "is missing, and a share of a total must name its whole"))
+    for line in targets.index[~shares & targets["part_of"].notna()]:
+        problems.append(Problem(line, None, "part_of", "is only for a share of a total"))
+
+    known = pd.MultiIndex.from_frame(groups[["plan_id", "group"]].astype({"plan_id": "str", "group": "int64"}))
+    pairs = pd.MultiIndex.from_frame(targets[["plan_id", "group"]].astype({"plan_id": "str", "group": "int64"}))
+    for line in targets.index[~pairs.isin(known)]:
+        problems.append(Problem(line, None, "group", f"{int(targets.at[line, 'group'])} is not a group of plan {targets.at[line, 'plan_id']!r} in groups.csv"))
+    return problems
+
+
+def load_groups(path: Path | str | None = None) -> pd.DataFrame:
+    """The groups of key targets with their labels, validated."""
+    return read_table("groups", path).reset_index(drop=True)
+
+
+def load_targets(path: Path | str | None = None) -> pd.DataFrame:
+    """The targets table, typed and validated, with the labels of each group.
+
+    ``path`` defaults to ``data/targets.csv``; the groups are read from ``groups.csv``
+    beside it. Returns one row per target: the columns of ``targets.csv`` in the schema's
+    order, plus ``value_as_written`` (the value as the CSV writes it) and the group labels
+    ``group_vi`` and ``group_en``. Raises ``DataError`` for any problem.
+    """
+    path = Path(path) if path is not None else TARGETS_CSV
+    targets = read_table("targets", path)
+    groups = read_table("groups", path.parent / "groups.csv")
+    problems = _target_rules(targets, groups)
+    if problems:
+        raise DataError(path, _with_rows(problems, targets.index, targets["indicator_id"]))
+    labels = groups.rename(columns={"name_vi": "group_vi", "name_en": "group_en"})
+    merged = targets.reset_index(drop=True).merge(labels, on=["plan_id", "group"], how="left", validate="many_to_one")
+    order = list(targets.columns)
+    order[order.index("group") + 1 : order.index("group") + 1] = ["group_vi", "group_en"]
+    return merged[order]
