@@ -1,0 +1,45 @@
+# Entry points of the project. Each sets up .venv/ first when it is missing or stale.
+# `make help` lists them.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+UV_VERSION := 0.13.9
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# JUPYTER_PLATFORM_DIRS: use the new platform paths now (jupyter_core warns otherwise).
+# PYDEVD_DISABLE_FILE_VALIDATION: no debugger warning on stderr at kernel start.
+export JUPYTER_PLATFORM_DIRS := 1
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help test report lab notebooks lock clean
+
+help: ## List the commands
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed, found " + sys.version.split()[0] + " at " + sys.executable)'
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $(STAMP)
+
+test: $(STAMP) ## Run the whole suite: pytest on lib/ and data/, nbval on every notebook
+	$(BIN)/python -m pytest --nbval tests notebooks
+
+report: $(STAMP) ## Execute every notebook in a fresh kernel and write build/report/
+	$(BIN)/python -m plantargets.report
+
+lab: $(STAMP) ## Start JupyterLab on 127.0.0.1 (with its token), opened on notebooks/
+	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
+
+notebooks: $(STAMP) ## Re-execute the notebooks in place, so their stored outputs are current
+	$(BIN)/python -m plantargets.report --in-place
+
+lock: ## Re-resolve requirements.lock from pyproject.toml (needs the registry)
+	$(BIN)/uv pip compile --quiet --python-version 3.11 --all-extras --generate-hashes pyproject.toml -o requirements.lock
+
+clean: ## Remove .venv/ and build/
+	rm -rf $(VENV) build

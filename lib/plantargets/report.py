@@ -1,0 +1,115 @@
+"""Execute every notebook in a fresh kernel and write a static HTML report.
+
+    python -m plantargets.report             # build/report/: one page per notebook + index.html
+    python -m plantargets.report --in-place  # re-execute notebooks/ and save their outputs
+
+Notebooks are the files ``notebooks/NN-*.ipynb``, in the order of their numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbconvert import HTMLExporter
+
+from .paths import BUILD_DIR, NOTEBOOKS_DIR, shown
+
+REPORT_DIR = BUILD_DIR / "report"
+KERNEL = "python3"
+TIMEOUT_SECONDS = 600
+
+
+def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The narrative notebooks, in reading order."""
+    return sorted(folder.glob("[0-9][0-9]-*.ipynb"))
+
+
+def execute(path: Path) -> nbformat.NotebookNode:
+    """Run a notebook top to bottom in a fresh kernel, in its own folder; no timings recorded."""
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook,
+        kernel_name=KERNEL,
+        timeout=TIMEOUT_SECONDS,
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    return notebook
+
+
+def title_and_summary(notebook: nbformat.NotebookNode) -> tuple[str, str]:
+    """The first heading of the first markdown cell, and the paragraph that follows it."""
+    first = next(c for c in notebook.cells if c.cell_type == "markdown")
+    lines = first.source.strip().splitlines()
+    title = re.sub(r"^#+\s*", "", lines[0]).strip()
+    summary = " ".join(line.strip() for line in lines[1:] if line.strip())
+    return title, summary
+
+
+def write_report(out: Path = REPORT_DIR) -> Path:
+    """Execute each notebook, write its HTML page and an index; return the index path."""
+    out.mkdir(parents=True, exist_ok=True)
+    exporter = HTMLExporter(template_name="lab")
+    entries = []
+    for path in notebook_paths():
+        print(f"executing {shown(path)}", flush=True)
+        notebook = execute(path)
+        page, _ = exporter.from_notebook_node(notebook)
+        (out / f"{path.stem}.html").write_text(page, encoding="utf-8")
+        entries.append((path.stem, *title_and_summary(notebook)))
+    index = out / "index.html"
+    index.write_text(_index_page(entries), encoding="utf-8")
+    return index
+
+
+def _index_page(entries: list[tuple[str, str, str]]) -> str:
+    items = "\n".join(
+        f'  <li><a href="{html.escape(stem)}.html">{html.escape(title)}</a><br>{html.escape(summary)}</li>'
+        for stem, title, summary in entries
+    )
+    return f"""<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>Lai Châu 2021 plan: notebooks</title>
+</head>
+<body>
+<h1>Kế hoạch phát triển kinh tế - xã hội năm 2021 của tỉnh Lai Châu · Lai Châu's 2021 socio-economic plan</h1>
+<p>Source: Nghị quyết HĐND tỉnh Lai Châu, kỳ họp thứ 15, 12/2020, as reported by Đoàn ĐBQH và HĐND tỉnh Lai Châu,
+www.hdnd.laichau.gov.vn, 05/02/2021.</p>
+<ol>
+{items}
+</ol>
+</body>
+</html>
+"""
+
+
+def execute_in_place() -> None:
+    """Re-execute each notebook and save it with its new outputs."""
+    for path in notebook_paths():
+        print(f"executing {shown(path)}", flush=True)
+        nbformat.write(execute(path), path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--in-place", action="store_true", help="save outputs into notebooks/ instead of writing the report")
+    args = parser.parse_args(argv)
+    if args.in_place:
+        execute_in_place()
+    else:
+        index = write_report()
+        print(f"report written: {shown(index)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

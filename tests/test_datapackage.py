@@ -1,0 +1,63 @@
+"""data/datapackage.json: valid by the standard's own validator, and the one source of the schema."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plantargets.load import _pandera_schema, resource_descriptor
+from plantargets.paths import DATA_DIR, DATAPACKAGE
+
+FRICTIONLESS = Path(sys.executable).parent / "frictionless"
+
+
+def validate(folder: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(FRICTIONLESS), "validate", "--json", str(folder / "datapackage.json")],
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+@pytest.fixture
+def package_copy(tmp_path):
+    for name in ("datapackage.json", "targets.csv", "groups.csv"):
+        shutil.copy(DATA_DIR / name, tmp_path / name)
+    (tmp_path / "raw").mkdir()
+    return tmp_path
+
+
+def test_frictionless_validates_the_package():
+    result = validate(DATA_DIR)
+    report = json.loads(result.stdout)
+    assert report["valid"], result.stdout[:2000]
+    assert result.returncode == 0
+
+
+def test_frictionless_rejects_a_broken_copy(package_copy):
+    path = package_copy / "targets.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",tonnes,", ",tons,"), encoding="utf-8")
+    result = validate(package_copy)
+    assert result.returncode != 0
+    assert not json.loads(result.stdout)["valid"]
+
+
+def test_pandera_schema_is_derived_from_the_package():
+    for name in ("targets", "groups"):
+        fields = [f["name"] for f in resource_descriptor(name)["schema"]["fields"]]
+        assert list(_pandera_schema(name, str(DATAPACKAGE)).columns) == fields
+
+
+def test_every_field_is_described():
+    for resource in json.loads(DATAPACKAGE.read_text(encoding="utf-8"))["resources"]:
+        for field in resource["schema"]["fields"]:
+            assert field.get("description"), (resource["name"], field["name"])
+
+
+def test_the_csv_header_is_the_schema(targets):
+    for name in ("targets", "groups"):
+        descriptor = resource_descriptor(name)
+        header = (DATA_DIR / descriptor["path"]).read_text(encoding="utf-8").splitlines()[0].split(",")
+        assert header == [f["name"] for f in descriptor["schema"]["fields"]]

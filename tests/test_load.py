@@ -1,0 +1,254 @@
+"""load_targets(): the shipped table, and a DataError naming file, row and field for bad input."""
+
+import unicodedata
+
+import pandas as pd
+import pytest
+
+import plantargets
+from plantargets import DataError
+
+
+# ----------------------------------------------------------------- the shipped table
+
+
+def test_one_row_per_target_with_the_schema_columns(targets):
+    assert targets["indicator_id"].is_unique
+    assert list(targets.columns[:5]) == ["plan_id", "group", "group_vi", "group_en", "indicator_id"]
+    assert {"value", "value_as_written", "unit", "kind", "comparator", "direction", "source_text"} <= set(targets.columns)
+
+
+def test_columns_are_typed(targets):
+    assert targets["value"].dtype == "float64"
+    assert targets["group"].dtype == "int64"
+    assert targets["key_target"].dtype == bool
+    assert isinstance(targets["unit"].dtype, pd.CategoricalDtype)
+
+
+def test_values_are_parsed_from_vietnamese_notation(targets):
+    by_id = targets.set_index("indicator_id")
+    assert by_id.at["grdp_growth", "value"] == 7.96  # written 7,96
+    assert by_id.at["budget_revenue", "value"] == 1915.0  # written 1.915
+    assert by_id.at["grain_output", "value"] == 222000.0  # written 222.000
+    assert by_id.at["poverty_rate_reduction", "value_as_written"] == "3,0"
+
+
+def test_ten_groups_48_numeric_key_targets_one_without_a_number(targets):
+    key = targets[targets["key_target"]]
+    assert sorted(key["group"].unique()) == list(range(1, 11))
+    assert key["value"].notna().sum() == 48
+    assert key.loc[key["value"].isna(), "indicator_id"].tolist() == ["preschool_universalisation_age5"]
+
+
+def test_target_outside_the_key_paragraph_is_flagged(targets):
+    outside = targets[~targets["key_target"]]
+    assert outside["indicator_id"].tolist() == ["health_stations_with_doctor"]
+
+
+def test_text_is_nfc(targets):
+    for column in ("name_vi", "source_text", "group_vi"):
+        assert targets[column].map(lambda s: unicodedata.is_normalized("NFC", s)).all(), column
+
+
+def test_every_group_has_its_labels(targets):
+    assert targets["group_vi"].notna().all() and targets["group_en"].notna().all()
+
+
+# ----------------------------------------------------------------- bad input: DataError
+
+
+def raises(data_copy, *fragments):
+    """Loading the copy raises DataError whose message has the file name and every fragment."""
+    with pytest.raises(DataError) as caught:
+        data_copy.load()
+    message = str(caught.value)
+    assert "targets.csv" in message
+    for fragment in fragments:
+        assert fragment in message, f"{fragment!r} not in:\n{message}"
+    return caught.value
+
+
+def test_data_error_is_a_value_error():
+    assert issubclass(DataError, ValueError)
+
+
+def test_missing_column(data_copy):
+    rows = data_copy.rows()
+    for row in rows:
+        del row["unit"]
+    data_copy.write(rows)
+    raises(data_copy, "line 1", "field 'unit'", "no such column")
+
+
+def test_renamed_column(data_copy):
+    rows = [{("units" if k == "unit" else k): v for k, v in row.items()} for row in data_copy.rows()]
+    data_copy.write(rows)
+    raises(data_copy, "field 'unit'", "field 'units'", "the schema has no such column")
+
+
+def test_non_numeric_value(data_copy):
+    data_copy.set("grdp_growth", value="bảy")
+    raises(data_copy, "row 1 (line 2, grdp_growth)", "field 'value'", "'bảy' is not a number")
+
+
+def test_value_in_the_wrong_notation(data_copy):
+    data_copy.set("grdp_growth", value="7.96")
+    error = raises(data_copy, "row 1 (line 2, grdp_growth)", "field 'value'", "'7.96'", "7,96")
+    assert len(error.problems) == 1
+
+
+@pytest.mark.parametrize("text", ["NaN", "nan", "Infinity", "-inf", "1e3", "7,96%"])
+def test_nan_infinity_and_other_non_numbers(data_copy, text):
+    data_copy.set("grdp_growth", value=text)
+    raises(data_copy, "grdp_growth", "field 'value'", repr(text))
+
+
+def test_duplicate_id(data_copy):
+    rows = data_copy.rows()
+    rows[5]["indicator_id"] = rows[4]["indicator_id"]
+    data_copy.write(rows)
+    raises(data_copy, "line 7", "field 'indicator_id'", "not unique")
+
+
+def test_unknown_unit(data_copy):
+    data_copy.set("grain_output", unit="tons")
+    raises(data_copy, "(line 9, grain_output)", "field 'unit'", "'tons' is not one of")
+
+
+def test_unknown_kind(data_copy):
+    data_copy.set("grain_output", kind="amount")
+    raises(data_copy, "grain_output", "field 'kind'", "'amount' is not one of")
+
+
+def test_unknown_comparator(data_copy):
+    data_copy.set("tea_area", comparator=">")
+    raises(data_copy, "tea_area", "field 'comparator'", "'>' is not one of")
+
+
+def test_share_above_100(data_copy):
+    data_copy.set("households_national_grid", value="104")
+    raises(data_copy, "households_national_grid", "field 'value'", "'104' is outside 0-100")
+
+
+def test_negative_share(data_copy):
+    data_copy.set("share_services", value="-1")
+    raises(data_copy, "share_services", "field 'value'", "outside 0-100")
+
+
+def test_growth_rate_above_100_is_allowed(data_copy):
+    data_copy.set("tourist_arrivals_growth", value="103,2")
+    assert data_copy.load().set_index("indicator_id").at["tourist_arrivals_growth", "value"] == 103.2
+
+
+def test_unknown_group(data_copy):
+    data_copy.set("budget_revenue", group="11")
+    raises(data_copy, "budget_revenue", "field 'group'", "11")
+
+
+def test_group_without_labels(data_copy):
+    groups = (data_copy.folder / "groups.csv").read_text(encoding="utf-8").splitlines()
+    (data_copy.folder / "groups.csv").write_text("\n".join(g for g in groups if not g.startswith("laichau-2021,3,")) + "\n", encoding="utf-8")
+    raises(data_copy, "budget_revenue", "field 'group'", "not a group of plan")
+
+
+def test_missing_required_field(data_copy):
+    data_copy.set("forest_cover", source_text="")
+    raises(data_copy, "forest_cover", "field 'source_text'", "is missing")
+
+
+def test_numeric_target_without_a_value(data_copy):
+    data_copy.set("forest_cover", value="")
+    raises(data_copy, "forest_cover", "field 'value'", "is missing")
+
+
+def test_qualitative_target_with_a_value(data_copy):
+    data_copy.set("preschool_universalisation_age5", value="100")
+    raises(data_copy, "preschool_universalisation_age5", "field 'value'", "must be empty")
+
+
+def test_share_without_its_whole(data_copy):
+    data_copy.set("share_services", part_of="")
+    raises(data_copy, "share_services", "field 'part_of'")
+
+
+def test_bad_boolean(data_copy):
+    data_copy.set("grdp_growth", key_target="yes")
+    raises(data_copy, "grdp_growth", "field 'key_target'", "'yes'")
+
+
+def test_bad_integer(data_copy):
+    data_copy.set("grdp_growth", group="1,5")
+    raises(data_copy, "grdp_growth", "field 'group'", "'1,5' is not a whole number")
+
+
+def test_empty_file(data_copy):
+    data_copy.path.write_bytes(b"")
+    raises(data_copy, "the file is empty")
+
+
+def test_header_only(data_copy):
+    header = data_copy.path.read_text(encoding="utf-8").splitlines()[0]
+    data_copy.path.write_text(header + "\n", encoding="utf-8")
+    raises(data_copy, "header but no rows")
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(DataError, match="does not exist"):
+        plantargets.load_targets(tmp_path / "targets.csv")
+
+
+def test_legacy_encoding(data_copy):
+    text = data_copy.path.read_text(encoding="utf-8")
+    data_copy.path.write_bytes(text.encode("cp1258", errors="replace"))
+    raises(data_copy, "not UTF-8", "line 2", "field 'name_vi'")
+
+
+def test_truncated_row(data_copy):
+    lines = data_copy.path.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3][: lines[3].index(",percent")]
+    data_copy.path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    raises(data_copy, "row 3 (line 4)", "field 'unit'", "truncated")
+
+
+def test_unclosed_quote(data_copy):
+    text = data_copy.path.read_text(encoding="utf-8")
+    data_copy.path.write_text(text.replace('"7,96"', '"7,96', 1), encoding="utf-8")
+    raises(data_copy, "line")
+
+
+def test_all_problems_are_listed_at_once(data_copy):
+    rows = data_copy.rows()
+    rows[0]["unit"] = "tons"
+    rows[1]["direction"] = "up"
+    data_copy.write(rows)
+    error = raises(data_copy, "field 'unit'", "field 'direction'")
+    assert len(error.problems) == 2
+
+
+# ----------------------------------------------------------------- input that loads as it should
+
+
+def test_bom_loads(data_copy, targets):
+    data_copy.path.write_bytes(b"\xef\xbb\xbf" + data_copy.path.read_bytes())
+    pd.testing.assert_frame_equal(data_copy.load(), targets)
+
+
+def test_nfd_text_loads_as_nfc(data_copy, targets):
+    text = data_copy.path.read_text(encoding="utf-8")
+    decomposed = unicodedata.normalize("NFD", text)
+    assert decomposed != text
+    data_copy.path.write_text(decomposed, encoding="utf-8")
+    pd.testing.assert_frame_equal(data_copy.load(), targets)
+
+
+def test_trailing_blank_lines_and_crlf_load(data_copy, targets):
+    text = data_copy.path.read_text(encoding="utf-8")
+    data_copy.path.write_bytes((text.replace("\n", "\r\n") + "\r\n\r\n").encode("utf-8"))
+    pd.testing.assert_frame_equal(data_copy.load(), targets)
+
+
+def test_rows_in_another_order_give_the_same_targets(data_copy, targets):
+    data_copy.write(list(reversed(data_copy.rows())))
+    loaded = data_copy.load().set_index("indicator_id").sort_index()
+    expected = targets.set_index("indicator_id").sort_index()
+    pd.testing.assert_frame_equal(loaded, expected, check_categorical=False)

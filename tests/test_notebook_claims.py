@@ -1,0 +1,57 @@
+"""The claims that notebooks/01 makes in prose hold for the data (nbval checks the outputs, not the prose)."""
+
+import nbformat
+import pytest
+
+import plantargets
+from plantargets.paths import NOTEBOOKS_DIR
+from plantargets.report import notebook_paths
+
+
+@pytest.fixture(scope="module")
+def prose():
+    notebook = nbformat.read(NOTEBOOKS_DIR / "01-the-plan-at-a-glance.ipynb", as_version=4)
+    return "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+
+
+def test_fifty_targets_48_numeric_key_one_without_number_one_outside(targets, prose):
+    key = targets[targets["key_target"]]
+    assert (len(targets), key["value"].notna().sum(), key["value"].isna().sum(), (~targets["key_target"]).sum()) == (50, 48, 1, 1)
+    assert "**48 numeric key targets**" in prose and "all **50**" in prose
+
+
+def test_agriculture_and_education_carry_most_targets_and_the_budget_one(targets, prose):
+    sizes = targets.groupby("group").size()
+    assert sizes[2] == sizes[6] == sizes.max() == 8
+    assert (sizes == 8).sum() == 2
+    assert sizes[3] == 1
+    assert "Agriculture (group 2) and education (group 6) carry the most targets, 8 each" in prose
+
+
+def test_coverage_rates_are_25_of_50(targets, prose):
+    counts = targets["kind"].value_counts()
+    assert counts.idxmax() == "coverage rate" and counts.max() == 25
+    assert "**25 of the 50**" in prose
+
+
+def test_five_bounds_three_floors_two_ceilings(targets, prose):
+    comparators = targets["comparator"].value_counts()
+    assert (comparators[">="], comparators["<="], comparators["="]) == (3, 2, 44)
+    assert "**Five** targets are bounds" in prose and "three floors and two ceilings" in prose
+
+
+def test_shares_sum_to_100_00(targets, prose):
+    assert plantargets.parts_sum_to_whole(targets).iloc[0]["observed"] == 100.0
+    assert "sum to **100.00%**" in prose
+
+
+def test_every_notebook_follows_the_skeleton():
+    for path in notebook_paths():
+        notebook = nbformat.read(path, as_version=4)
+        markdown = [c.source for c in notebook.cells if c.cell_type == "markdown"]
+        assert markdown[0].startswith("# ") and " · " in markdown[0].splitlines()[0], path.name
+        assert any(s.startswith("## Nguồn · Source") for s in markdown), path.name
+        assert any(s.startswith("## What we found") for s in markdown), path.name
+        code = [c for c in notebook.cells if c.cell_type == "code"]
+        assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), path.name
+        assert not any("read_csv(" in c.source or "open(" in c.source for c in code), path.name
