@@ -36,11 +36,11 @@ class DataCopy:
             writer.writerows(rows)
         return self.path
 
-    def set(self, indicator_id: str, **changes) -> Path:
+    def set(self, row_id: str, /, **changes) -> Path:
         """Change fields of one row (found by its id) and write the file back."""
         rows = self.rows()
-        matches = [r for r in rows if r["indicator_id"] == indicator_id]
-        assert len(matches) == 1, indicator_id
+        matches = [r for r in rows if r["indicator_id"] == row_id]
+        assert len(matches) == 1, row_id
         matches[0].update(changes)
         return self.write(rows)
 
