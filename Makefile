@@ -32,13 +32,16 @@ test: $(STAMP) ## Run the whole suite: pytest on lib/ and data/, nbval on every 
 report: $(STAMP) ## Execute every notebook in a fresh kernel and write build/report/
 	$(BIN)/python -m plantargets.report
 
+# Jupyter refuses to run as root without --allow-root; root is the usual user in containers.
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(STAMP) ## Start JupyterLab on 127.0.0.1 (with its token), opened on notebooks/
-	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
+	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks $(LAB_ROOT)
 
 notebooks: $(STAMP) ## Re-execute the notebooks in place, so their stored outputs are current
 	$(BIN)/python -m plantargets.report --in-place
 
-lock: ## Re-resolve requirements.lock from pyproject.toml (needs the registry)
+lock: $(STAMP) ## Re-resolve requirements.lock from pyproject.toml (needs the registry)
 	$(BIN)/uv pip compile --quiet --python-version 3.11 --all-extras --generate-hashes pyproject.toml -o requirements.lock
 
 clean: ## Remove .venv/ and build/

@@ -37,11 +37,18 @@ class DataCopy:
         return self.path
 
     def set(self, row_id: str, /, **changes) -> Path:
-        """Change fields of one row (found by its id) and write the file back."""
+        """Change fields of one row (found by its id) and write the file back.
+
+        A new value is written into the row's source_text as well, unless source_text is given.
+        """
         rows = self.rows()
         matches = [r for r in rows if r["indicator_id"] == row_id]
         assert len(matches) == 1, row_id
-        matches[0].update(changes)
+        row = matches[0]
+        if "value" in changes and "source_text" not in changes and row["value"]:
+            # A changed value is a changed plan: its clause in the source says the new number too.
+            row["source_text"] = row["source_text"].replace(row["value"], changes["value"], 1)
+        row.update(changes)
         return self.write(rows)
 
     def load(self):

@@ -88,14 +88,14 @@ def test_renamed_column(data_copy):
 
 #: One field of one row changed, and what the error must say: (id, {field: bad text}, fragments).
 BAD_FIELDS = [
-    ("grdp_growth", {"value": "bảy"}, ["row 1 (line 2, grdp_growth)", "field 'value'", "'bảy' is not a number"]),
-    ("grdp_growth", {"value": "7.96"}, ["row 1 (line 2, grdp_growth)", "field 'value'", "'7.96'", "7,96"]),
+    ("grdp_growth", {"value": "bảy"}, ["row 1 (line 2, indicator_id grdp_growth)", "field 'value'", "'bảy' is not a number"]),
+    ("grdp_growth", {"value": "7.96"}, ["row 1 (line 2, indicator_id grdp_growth)", "field 'value'", "'7.96'", "7,96"]),
     ("grdp_growth", {"value": "NaN"}, ["field 'value'", "'NaN' is not a number"]),
     ("grdp_growth", {"value": "Infinity"}, ["field 'value'", "'Infinity' is not a number"]),
     ("grdp_growth", {"value": "-inf"}, ["field 'value'", "'-inf' is not a number"]),
     ("grdp_growth", {"value": "1e3"}, ["field 'value'", "'1e3'"]),
     ("grdp_growth", {"value": "7,96%"}, ["field 'value'", "'7,96%' is not a number"]),
-    ("grain_output", {"unit": "tons"}, ["(line 9, grain_output)", "field 'unit'", "'tons' is not one of"]),
+    ("grain_output", {"unit": "tons"}, ["(line 9, indicator_id grain_output)", "field 'unit'", "'tons' is not one of"]),
     ("grain_output", {"kind": "amount"}, ["grain_output", "field 'kind'", "'amount' is not one of"]),
     ("tea_area", {"comparator": ">"}, ["tea_area", "field 'comparator'", "'>' is not one of"]),
     ("tea_area", {"direction": "up"}, ["tea_area", "field 'direction'", "'up' is not one of"]),
@@ -112,6 +112,14 @@ BAD_FIELDS = [
     ("preschool_universalisation_age5", {"value": "100"}, ["preschool_universalisation_age5", "field 'value'", "must be empty"]),
     ("share_services", {"part_of": ""}, ["share_services", "field 'part_of'", "must name its whole"]),
     ("forest_cover", {"part_of": "land"}, ["forest_cover", "field 'part_of'", "only for a share of a total"]),
+    ("share_services", {"part_of": "grdp_structur"}, ["share_services", "field 'part_of'", "only share of its whole"]),
+    ("grain_output", {"value": "222,000", "source_text": "tổng sản lượng lương thực có hạt 222.000 tấn"},
+     ["grain_output", "field 'value'", "'222,000' is not written this way in source_text"]),
+    ("forest_cover", {"value": "52", "source_text": "Tỷ lệ che phủ rừng 51%"}, ["forest_cover", "field 'value'", "'52'"]),
+    ("new_rural_communes_added", {"value": "4,5"}, ["new_rural_communes_added", "field 'value'", "not a whole number"]),
+    ("grdp_per_capita", {"value": "-47"}, ["grdp_per_capita", "field 'value'", "is negative"]),
+    ("underweight_under5", {"direction": "higher"}, ["underweight_under5", "field 'comparator'", "against the direction"]),
+    ("tea_area", {"direction": "lower"}, ["tea_area", "field 'comparator'", "against the direction"]),
 ]
 
 
@@ -126,7 +134,8 @@ def test_duplicate_id(data_copy):
     rows = data_copy.rows()
     rows[5]["indicator_id"] = rows[4]["indicator_id"]
     data_copy.write(rows)
-    raises(data_copy, "line 7", "field 'indicator_id'", "not unique")
+    error = raises(data_copy, "line 6", "line 7", "field 'indicator_id'", "is not unique: the row at line 6 has the same plan_id and indicator_id")
+    assert len(error.problems) == 2
 
 
 def test_growth_rate_above_100_is_allowed(data_copy):
@@ -137,7 +146,7 @@ def test_growth_rate_above_100_is_allowed(data_copy):
 def test_group_without_labels(data_copy):
     groups = (data_copy.folder / "groups.csv").read_text(encoding="utf-8").splitlines()
     (data_copy.folder / "groups.csv").write_text("\n".join(g for g in groups if not g.startswith("laichau-2021,3,")) + "\n", encoding="utf-8")
-    raises(data_copy, "budget_revenue", "field 'group'", "not a group of plan")
+    raises(data_copy, "budget_revenue", "field 'group'", "not a group of this plan")
 
 
 def test_empty_file(data_copy):
@@ -166,7 +175,24 @@ def test_truncated_row(data_copy):
     lines = data_copy.path.read_text(encoding="utf-8").splitlines()
     lines[3] = lines[3][: lines[3].index(",percent")]
     data_copy.path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    raises(data_copy, "row 3 (line 4)", "field 'unit'", "truncated")
+    raises(data_copy, "row 3 (line 4)", "has 7 fields where the header has 14", "share_industry_construction")
+
+
+def test_utf16(data_copy):
+    data_copy.path.write_bytes(data_copy.path.read_text(encoding="utf-8").encode("utf-16"))
+    raises(data_copy, "line 1", "UTF-16")
+
+
+def test_semicolons(data_copy):
+    text = data_copy.path.read_text(encoding="utf-8")
+    data_copy.path.write_text(text.splitlines()[0].replace(",", ";") + "\n", encoding="utf-8")
+    raises(data_copy, "line 1", "semicolons")
+
+
+def test_a_folder_instead_of_a_file(tmp_path):
+    (tmp_path / "targets.csv").mkdir()
+    with pytest.raises(DataError, match="cannot be read"):
+        plantargets.load_targets(tmp_path / "targets.csv")
 
 
 def test_unclosed_quote(data_copy):

@@ -20,18 +20,25 @@ def test_fifty_targets_48_numeric_key_one_without_number_one_outside(targets, pr
     assert "**48 numeric key targets**" in prose and "all **50**" in prose
 
 
-def test_agriculture_and_education_carry_most_targets_and_the_budget_one(targets, prose):
-    sizes = targets.groupby("group").size()
+def test_agriculture_and_education_carry_most_key_targets_and_the_budget_one(targets, prose):
+    key = targets[targets["key_target"]]
+    sizes = key.groupby("group").size()
     assert sizes[2] == sizes[6] == sizes.max() == 8
     assert (sizes == 8).sum() == 2
+    assert key.loc[key["group"] == 6, "value"].isna().sum() == 1
     assert sizes[3] == 1
-    assert "Agriculture (group 2) and education (group 6) carry the most targets, 8 each" in prose
+    assert "Agriculture (group 2) and education (group 6) carry the most key targets, 8 each (one of education's has no number)" in prose
+
+
+def test_the_target_outside_the_key_paragraph_is_under_health(targets, prose):
+    assert targets.loc[~targets["key_target"], "group"].tolist() == [7]
+    assert "counted under health (group 7)" in prose
 
 
 def test_coverage_rates_are_25_of_50(targets, prose):
     counts = targets["kind"].value_counts()
     assert counts.idxmax() == "coverage rate" and counts.max() == 25
-    assert "**25 of the 50**" in prose
+    assert "Half (25 of 50)" in prose and "Half of the targets (25 of 50) are coverage rates" in prose
 
 
 def test_five_bounds_three_floors_two_ceilings(targets, prose):

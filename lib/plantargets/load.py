@@ -50,7 +50,7 @@ class Problem:
     row: int | None  # 1-based data row (the header is not a row)
     field: str | None
     message: str
-    key: str | None = None  # the row's id, when it has one
+    key: str | None = None  # the row's id as "field value", when it has one
 
     def where(self) -> str:
         parts = []
@@ -63,6 +63,10 @@ class Problem:
             parts.append(f"field '{self.field}'")
         return ", ".join(parts)
 
+    def located(self, path: str) -> str:
+        where = self.where()
+        return f"{path}, {where}: {self.message}" if where else f"{path}: {self.message}"
+
 
 class DataError(ValueError):
     """A data file does not meet its schema. The message names file, row and field."""
@@ -70,7 +74,7 @@ class DataError(ValueError):
     def __init__(self, path: Path | str, problems: list[Problem]):
         self.path = shown(Path(path))
         self.problems = sorted(problems, key=lambda p: (p.line or 0, p.field or ""))
-        listed = [f"  {self.path}, {p.where()}: {p.message}" for p in self.problems[:MAX_LISTED]]
+        listed = [f"  {p.located(self.path)}" for p in self.problems[:MAX_LISTED]]
         more = len(self.problems) - MAX_LISTED
         if more > 0:
             listed.append(f"  ... and {more} more")
@@ -106,6 +110,8 @@ def _pandera_schema(name: str, datapackage: str):
 def _decode(path: Path, raw: bytes) -> str:
     if not raw.strip():
         raise DataError(path, [Problem(None, None, None, "the file is empty")])
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError(path, [Problem(1, None, None, "the file is UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -139,6 +145,8 @@ def _rows(path: Path, text: str) -> tuple[list[str], list[list[str]], list[int]]
         raise DataError(path, [Problem(reader.line_num, None, None, f"not valid CSV: {exc}")]) from None
     if not rows:
         raise DataError(path, [Problem(None, None, None, "the file has no header and no rows")])
+    if len(rows[0]) == 1 and ";" in rows[0][0]:
+        raise DataError(path, [Problem(1, None, None, "the header has no commas but has semicolons: save the file as comma-separated (CSV), not with ';'")])
     return rows[0], rows[1:], lines[1:]
 
 
@@ -155,9 +163,13 @@ def _check_header(path: Path, header: list[str], fields: list[dict], rows, lines
             problems.append(Problem(1, None, name, f"the schema has no such column (expected: {', '.join(names)})"))
     for row_number, (row, line) in enumerate(zip(rows, lines), start=1):
         if len(row) != len(header):
-            field = header[len(row)] if len(row) < len(header) else None
+            start = ",".join(row)[:50]
             problems.append(
-                Problem(line, row_number, field, f"the row has {len(row)} fields, the header {len(header)}: is it truncated or is a comma unquoted?")
+                Problem(
+                    line, row_number, None,
+                    f"the row has {len(row)} fields where the header has {len(header)}, so no field can be trusted "
+                    f"to be in its column (a field left out, or a comma not quoted?); the row starts {start!r}",
+                )
             )
     if problems:
         raise DataError(path, problems)
@@ -177,9 +189,12 @@ def _parse_numbers(column: pd.Series, field: dict) -> tuple[pd.Series, dict[str,
     for text in present[gate].unique():
         try:
             number = float(parse_decimal(text, locale="vi", strict=True)) if vietnamese else float(text)
-        except (NumberFormatError, ValueError) as exc:
-            hint = str(exc) if vietnamese else "write it with '.' for decimals and no grouping"
-            errors[text] = f"{text!r} is not a number in the expected notation: {hint}"
+        except NumberFormatError as exc:
+            guess = f"; did you mean {exc.suggestions[-1]!r}?" if getattr(exc, "suggestions", None) else ""
+            errors[text] = f"{text!r} is not in Vietnamese notation, where '.' groups thousands and ',' marks decimals{guess}"
+            continue
+        except ValueError:
+            errors[text] = f"{text!r} is not a number: write it with '.' for decimals and no grouping"
             continue
         if not math.isfinite(number):
             errors[text] = f"{text!r} is not a finite number"
@@ -228,42 +243,40 @@ def _with_rows(problems: list[Problem], lines: pd.Index, keys: pd.Series | None)
     out = []
     for p in problems:
         row = row_of.get(p.line)
-        key = None if keys is None or row is None or pd.isna(keys.get(p.line)) else str(keys[p.line])
+        key = None if keys is None or row is None or pd.isna(keys.get(p.line)) else f"{keys.name} {keys[p.line]}"
         out.append(Problem(p.line, row, p.field, p.message, key))
     return out
 
 
-_CHECK_WORDS = {
-    "not_nullable": "is missing, and the field is required",
-    "multiple_fields_uniqueness": "the key is not unique: another row has the same {key_fields}",
-    "field_uniqueness": "is not unique: another row has the same value",
-}
-
-
 def _pandera_problems(exc: pandera.errors.SchemaErrors, descriptor: dict) -> list[Problem]:
+    """Turn pandera's failure cases into problems a person can act on."""
     fields = {f["name"]: f for f in descriptor["schema"]["fields"]}
     primary = descriptor["schema"].get("primaryKey", [])
+    cases = exc.failure_cases
     problems = []
-    for case in exc.failure_cases.itertuples(index=False):
+    duplicated = cases[(cases["check"] == "multiple_fields_uniqueness") & (cases["column"] == primary[-1])] if primary else cases.iloc[:0]
+    for value, same in duplicated.groupby("failure_case", sort=False):
+        lines = sorted(int(i) for i in same["index"])
+        for line in lines:
+            others = " and ".join(str(other) for other in lines if other != line)
+            message = f"{value!r} is not unique: the row at line {others} has the same {' and '.join(primary)}"
+            problems.append(Problem(line, None, primary[-1], message))
+    for case in cases[cases["check"] != "multiple_fields_uniqueness"].itertuples(index=False):
         check = str(case.check)
-        field = fields.get(case.column, {})
-        value = case.failure_case
-        shown_value = "" if pd.isna(value) else f"{value!r} "
-        constraints = field.get("constraints", {})
-        if check in _CHECK_WORDS:
-            message = _CHECK_WORDS[check].format(key_fields=" and ".join(primary))
-            if check == "multiple_fields_uniqueness" and case.column != primary[-1]:
-                continue  # one problem per duplicated row, reported on the last key field
-            message = (shown_value + message) if check != "not_nullable" else message
+        constraints = fields.get(case.column, {}).get("constraints", {})
+        value = "" if pd.isna(case.failure_case) else f"{case.failure_case!r} "
+        if check == "not_nullable":
+            message = "is missing, and the field is required"
+        elif check == "field_uniqueness":
+            message = f"{value}is not unique: another row has the same value"
         elif check.startswith("isin"):
-            message = f"{shown_value}is not one of: {', '.join(map(repr, constraints.get('enum', [])))}"
+            message = f"{value}is not one of: {', '.join(map(repr, constraints.get('enum', [])))}"
         elif check.startswith(("in_range", "greater_than", "less_than")):
-            low, high = constraints.get("minimum"), constraints.get("maximum")
-            message = f"{shown_value}is outside the allowed range {low} to {high}"
+            message = f"{value}is outside the allowed range {constraints.get('minimum')} to {constraints.get('maximum')}"
         elif check.startswith("str_matches"):
-            message = f"{shown_value}does not match the pattern {constraints.get('pattern')!r}"
+            message = f"{value}does not match the pattern {constraints.get('pattern')!r}"
         else:
-            message = f"{shown_value}fails {check}"
+            message = f"{value}fails {check}"
         line = None if pd.isna(case.index) else int(case.index)
         problems.append(Problem(line, None, case.column, message))
     return problems
@@ -283,6 +296,8 @@ def read_table(name: str, path: Path | str | None = None, datapackage: Path = DA
         raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError(path, [Problem(None, None, None, "the file does not exist")]) from None
+    except OSError as exc:
+        raise DataError(path, [Problem(None, None, None, f"the file cannot be read: {exc.strerror}")]) from None
     text = unicodedata.normalize("NFC", _decode(path, raw))
     header, rows, lines = _rows(path, text)
     _check_header(path, header, fields, rows, lines)
@@ -309,35 +324,47 @@ def read_table(name: str, path: Path | str | None = None, datapackage: Path = DA
 
 
 def _target_rules(targets: pd.DataFrame, groups: pd.DataFrame) -> list[Problem]:
-    """The rules that tie one field of a target to another (a Table Schema states none)."""
-    problems = []
-    qualitative = targets["kind"] == "qualitative"
-    for field in ("value", "unit", "comparator"):
-        missing = targets[field].isna()
-        for line in targets.index[qualitative & ~missing]:
-            problems.append(Problem(line, None, field, "must be empty for a qualitative target"))
-        for line in targets.index[~qualitative & missing]:
-            problems.append(Problem(line, None, field, f"is missing, and a {targets.at[line, 'kind']} target needs it"))
+    """The rules that tie one field of a target to another, which a Table Schema cannot state.
 
-    percent = targets["kind"].isin(PERCENT_BOUNDED_KINDS) | (
-        (targets["kind"] == "level") & (targets["unit"] == "percent")
+    Each rule is a field, the rows that break it (a boolean Series), and what is wrong.
+    """
+    kind, value, unit = targets["kind"].astype("str"), targets["value"], targets["unit"]
+    numeric = value.notna()
+    qualitative = kind == "qualitative"
+    written_in_source = pd.Series(
+        [w in s for w, s in zip(targets["value_as_written"].fillna(""), targets["source_text"].fillna(""))],
+        index=targets.index,
     )
-    outside = percent & ~targets["value"].between(0, 100)
-    for line in targets.index[outside & targets["value"].notna()]:
-        problems.append(
-            Problem(line, None, "value", f"{targets.at[line, 'value_as_written']!r} is outside 0-100, and a {targets.at[line, 'kind']} in percent cannot be")
-        )
+    percent = kind.isin(PERCENT_BOUNDED_KINDS) | ((kind == "level") & (unit == "percent"))
+    shares = kind == "share of a total"
+    parts = targets.groupby(["plan_id", "part_of"], observed=True)["part_of"].transform("size")
+    comparator, direction = targets["comparator"].astype("str"), targets["direction"].astype("str")
+    known = pd.MultiIndex.from_frame(groups[["plan_id", "group"]])
 
-    shares = targets["kind"] == "share of a total"
-    for line in targets.index[shares & targets["part_of"].isna()]:
-        problems.append(Problem(line, None, "part_of", "is missing, and a share of a total must name its whole"))
-    for line in targets.index[~shares & targets["part_of"].notna()]:
-        problems.append(Problem(line, None, "part_of", "is only for a share of a total"))
-
-    known = pd.MultiIndex.from_frame(groups[["plan_id", "group"]].astype({"plan_id": "str", "group": "int64"}))
-    pairs = pd.MultiIndex.from_frame(targets[["plan_id", "group"]].astype({"plan_id": "str", "group": "int64"}))
-    for line in targets.index[~pairs.isin(known)]:
-        problems.append(Problem(line, None, "group", f"{int(targets.at[line, 'group'])} is not a group of plan {targets.at[line, 'plan_id']!r} in groups.csv"))
+    rules = [
+        *[(f, qualitative & targets[f].notna(), "must be empty for a qualitative target") for f in ("value", "unit", "comparator")],
+        *[(f, ~qualitative & targets[f].isna(), "is missing, and a target with a number needs it") for f in ("value", "unit", "comparator")],
+        ("value", numeric & ~qualitative & ~written_in_source,
+         "is not written this way in source_text (a typo, or English '222,000' for the Vietnamese '222.000'?)"),
+        ("value", percent & numeric & ~value.between(0, 100),
+         "is outside 0-100, which a share, a coverage rate or a level in percent cannot be"),
+        ("value", kind.isin(["level", "count", "reduction"]) & (value < 0),
+         "is negative, which a level, a count or a reduction cannot be"),
+        ("value", (kind == "count") & numeric & (value % 1 != 0), "is not a whole number, which a count must be"),
+        ("comparator", ((comparator == "<=") & (direction == "higher")) | ((comparator == ">=") & (direction == "lower")),
+         "points against the direction: a ceiling ('<=') goes with lower is better, a floor ('>=') with higher"),
+        ("part_of", shares & targets["part_of"].isna(), "is missing, and a share of a total must name its whole"),
+        ("part_of", ~shares & targets["part_of"].notna(), "is only for a share of a total"),
+        ("part_of", shares & (parts < 2), "is the only share of its whole: is the name mistyped?"),
+        ("group", pd.Series(~pd.MultiIndex.from_frame(targets[["plan_id", "group"]]).isin(known), index=targets.index),
+         "is not a group of this plan in groups.csv"),
+    ]
+    problems = []
+    for field, broken, message in rules:
+        shown_field = "value_as_written" if field == "value" else field
+        for line in targets.index[broken.fillna(False).astype(bool)]:
+            cell = targets.at[line, shown_field]
+            problems.append(Problem(line, None, field, ("" if pd.isna(cell) else f"{cell!r} ") + message))
     return problems
 
 

@@ -61,9 +61,10 @@ def write_report(out: Path = REPORT_DIR) -> Path:
     for path in notebook_paths():
         print(f"executing {shown(path)}", flush=True)
         notebook = execute(path)
-        page, _ = exporter.from_notebook_node(notebook)
+        title, summary = title_and_summary(notebook)
+        page, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
         (out / f"{path.stem}.html").write_text(page, encoding="utf-8")
-        entries.append((path.stem, *title_and_summary(notebook)))
+        entries.append((path.stem, title, summary))
     index = out / "index.html"
     index.write_text(_index_page(entries), encoding="utf-8")
     return index
