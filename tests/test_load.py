@@ -95,6 +95,7 @@ BAD_FIELDS = [
     ("grdp_growth", {"value": "-inf"}, ["field 'value'", "'-inf' is not a number"]),
     ("grdp_growth", {"value": "1e3"}, ["field 'value'", "'1e3'"]),
     ("grdp_growth", {"value": "7,96%"}, ["field 'value'", "'7,96%' is not a number"]),
+    ("grdp_per_capita", {"value": "47,"}, ["field 'value'", "'47,' is not a number"]),
     ("grain_output", {"unit": "tons"}, ["(line 9, indicator_id grain_output)", "field 'unit'", "'tons' is not one of"]),
     ("grain_output", {"kind": "amount"}, ["grain_output", "field 'kind'", "'amount' is not one of"]),
     ("tea_area", {"comparator": ">"}, ["tea_area", "field 'comparator'", "'>' is not one of"]),

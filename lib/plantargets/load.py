@@ -38,7 +38,7 @@ PERCENT_BOUNDED_KINDS = ("share of a total", "coverage rate")
 
 # A number as it may be written: digits, grouping and decimal marks, an optional sign.
 # What passes this gate is then parsed strictly by babel; "NaN", "1e3" and " 5" do not pass.
-_NUMBER_CHARS = r"[+-]?[0-9][0-9.,]*"
+_NUMBER_CHARS = r"[+-]?[0-9]+(?:[.,][0-9]+)*"
 _INTEGER = r"[+-]?[0-9]+"
 
 
