@@ -8,8 +8,8 @@ Reading a table goes: bytes -> UTF-8 text (a BOM is allowed) -> NFC -> CSV rows 
 their line numbers -> header check -> values parsed by the field's type (numbers in
 Vietnamese notation through babel, strictly) -> pandera -> the rules that a Table
 Schema cannot state (those that tie one field to another). Any problem raises
-``DataError`` naming the file, the row and the field; a table is returned whole or not
-at all.
+``DataError`` naming the file, the row and the field (all the problems of the first stage
+that finds any); a table is returned whole or not at all.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ MAX_LISTED = 20
 PERCENT_BOUNDED_KINDS = ("share of a total", "coverage rate")
 
 # A number as it may be written: digits, grouping and decimal marks, an optional sign.
-# What passes this gate is then parsed strictly by babel; "NaN", "1e3" and " 5" do not pass.
+# What passes this gate is then parsed strictly by babel; "NaN", "1e3" and "47," do not pass.
+# (Spaces around a cell are stripped before, as for every field.)
 _NUMBER_CHARS = r"[+-]?[0-9]+(?:[.,][0-9]+)*"
 _INTEGER = r"[+-]?[0-9]+"
 
@@ -286,8 +287,11 @@ def read_table(name: str, path: Path | str | None = None, datapackage: Path = DA
     """Read one resource of the data package as a typed, validated DataFrame.
 
     ``path`` defaults to the resource's own path in the package. Text is NFC-normalised,
-    numbers in Vietnamese notation are parsed strictly, and every problem found raises
-    one ``DataError`` that lists them all, each with file, row and field.
+    spaces around each cell are stripped, an empty cell is missing, and numbers in
+    Vietnamese notation are parsed strictly. The checks run in stages (file, header and
+    row lengths; types; schema): the first stage that finds problems raises one
+    ``DataError`` listing all of its problems, each with file, row and field. The result
+    is indexed by each row's line in the file.
     """
     descriptor = resource_descriptor(name, datapackage)
     path = Path(path) if path is not None else Path(datapackage).parent / descriptor["path"]
