@@ -15,26 +15,33 @@ def targets():
     return plantargets.load_targets()
 
 
+@pytest.fixture(scope="session")
+def context():
+    return plantargets.load_context()
+
+
 class DataCopy:
-    """A copy of targets.csv and groups.csv in a temporary folder, edited row by row."""
+    """A copy of targets.csv, groups.csv and context.csv in a temporary folder, edited row by row."""
 
     def __init__(self, folder: Path):
         self.folder = folder
-        for name in ("targets.csv", "groups.csv"):
+        for name in ("targets.csv", "groups.csv", "context.csv"):
             shutil.copy(DATA_DIR / name, folder / name)
         self.path = folder / "targets.csv"
+        self.context_path = folder / "context.csv"
 
-    def rows(self) -> list[dict]:
-        with self.path.open(encoding="utf-8", newline="") as f:
+    def rows(self, path: Path | None = None) -> list[dict]:
+        with (path or self.path).open(encoding="utf-8", newline="") as f:
             return list(csv.DictReader(f))
 
-    def write(self, rows: list[dict], fieldnames=None) -> Path:
+    def write(self, rows: list[dict], fieldnames=None, path: Path | None = None) -> Path:
         fieldnames = fieldnames or list(rows[0])
-        with self.path.open("w", encoding="utf-8", newline="") as f:
+        path = path or self.path
+        with path.open("w", encoding="utf-8", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=fieldnames, lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
-        return self.path
+        return path
 
     def set(self, row_id: str, /, **changes) -> Path:
         """Change fields of one row (found by its id) and write the file back.
@@ -53,6 +60,22 @@ class DataCopy:
 
     def load(self):
         return plantargets.load_targets(self.path)
+
+    def set_context(self, figure_id: str, /, **changes) -> Path:
+        """Change fields of one outside figure; a new value is written into value_as_written and quote too."""
+        rows = self.rows(self.context_path)
+        matches = [r for r in rows if r["figure_id"] == figure_id]
+        assert len(matches) == 1, figure_id
+        row = matches[0]
+        if "value" in changes and "value_as_written" not in changes:
+            new_written = row["value_as_written"].replace(row["value"], changes["value"], 1)
+            row["quote"] = row["quote"].replace(row["value_as_written"], new_written, 1)
+            row["value_as_written"] = new_written
+        row.update(changes)
+        return self.write(rows, path=self.context_path)
+
+    def load_context(self):
+        return plantargets.load_context(self.context_path)
 
 
 @pytest.fixture

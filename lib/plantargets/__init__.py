@@ -4,8 +4,10 @@ The public API, in one screen:
 
     load_targets(path=None)      -> DataFrame   the targets, typed, validated, with group labels
     load_groups(path=None)       -> DataFrame   the groups of key targets and their labels
+    load_context(path=None)      -> DataFrame   outside figures, each with its citation and quote
     read_table(name, path=None)  -> DataFrame   any resource of data/datapackage.json, validated
     DataError                                   raised for bad input; names file, row and field
+    run_checks(targets, context=None) -> DataFrame   the consistency catalogue: one row per check
     parts_sum_to_whole(targets)  -> DataFrame   do the shares of each whole sum to 100?
     vietnamese_number(value, decimals) -> str   a number written the way the resolution writes it
     paths                                       where the data, notebooks and build live
@@ -14,16 +16,18 @@ Everything is derived from data/datapackage.json (the schema) and data/*.csv (th
 """
 
 from . import paths
-from .checks import parts_sum_to_whole
-from .load import DataError, load_groups, load_targets, read_table
+from .checks import parts_sum_to_whole, run_checks
+from .load import DataError, load_context, load_groups, load_targets, read_table
 from .numbers import vietnamese_number
 
 __all__ = [
     "DataError",
+    "load_context",
     "load_groups",
     "load_targets",
     "parts_sum_to_whole",
     "paths",
     "read_table",
+    "run_checks",
     "vietnamese_number",
 ]

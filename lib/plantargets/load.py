@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,13 +29,20 @@ import pandera.errors
 from babel.numbers import NumberFormatError, parse_decimal
 from pandera.io.pandas_io import from_frictionless_schema
 
-from .paths import DATAPACKAGE, TARGETS_CSV, shown
+from .numbers import as_number_token
+from .paths import CONTEXT_CSV, DATAPACKAGE, TARGETS_CSV, shown
 
 #: How many problems a DataError message lists before it says "and N more".
 MAX_LISTED = 20
 
 #: Kinds whose value is a part of 100.
 PERCENT_BOUNDED_KINDS = ("share of a total", "coverage rate")
+
+
+def percent_of_whole(targets: pd.DataFrame) -> pd.Series:
+    """Which targets are a percentage of a whole, and so lie within 0-100."""
+    kind = targets["kind"].astype("str")
+    return kind.isin(PERCENT_BOUNDED_KINDS) | ((kind == "level") & (targets["unit"].astype("str") == "percent"))
 
 # A number as it may be written: digits, grouping and decimal marks, an optional sign.
 # What passes this gate is then parsed strictly by babel; "NaN", "1e3" and "47," do not pass.
@@ -214,7 +222,7 @@ def _parse_typed(path, frame: pd.DataFrame, fields: list[dict], keys) -> pd.Data
         errors: dict[str, str] = {}
         if kind == "number":
             typed[name], errors = _parse_numbers(column, field)
-            if field.get("decimalChar") == ",":
+            if field.get("decimalChar") == "," and f"{name}_as_written" not in frame.columns:
                 typed[f"{name}_as_written"] = column
         elif kind == "integer":
             present = column.dropna()
@@ -293,6 +301,11 @@ def read_table(name: str, path: Path | str | None = None, datapackage: Path = DA
     ``DataError`` listing all of its problems, each with file, row and field. The result
     is indexed by each row's line in the file.
     """
+    return _read(name, path, datapackage)[1]
+
+
+def _read(name: str, path, datapackage: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The table as text (stripped, NFC, empty cells missing) and as typed, validated values."""
     descriptor = resource_descriptor(name, datapackage)
     path = Path(path) if path is not None else Path(datapackage).parent / descriptor["path"]
     fields = descriptor["schema"]["fields"]
@@ -321,7 +334,7 @@ def read_table(name: str, path: Path | str | None = None, datapackage: Path = DA
     extra = [c for c in typed.columns if c not in names]
     for column in extra:  # e.g. value_as_written, right after value
         validated.insert(validated.columns.get_loc(column.removesuffix("_as_written")) + 1, column, typed[column].astype("str"))
-    return validated
+    return frame, validated
 
 
 # --------------------------------------------------------------------------- targets
@@ -332,14 +345,14 @@ def _target_rules(targets: pd.DataFrame, groups: pd.DataFrame) -> list[Problem]:
 
     Each rule is a field, the rows that break it (a boolean Series), and what is wrong.
     """
-    kind, value, unit = targets["kind"].astype("str"), targets["value"], targets["unit"]
+    kind, value = targets["kind"].astype("str"), targets["value"]
     numeric = value.notna()
     qualitative = kind == "qualitative"
     written_in_source = pd.Series(
         [w in s for w, s in zip(targets["value_as_written"].fillna(""), targets["source_text"].fillna(""))],
         index=targets.index,
     )
-    percent = kind.isin(PERCENT_BOUNDED_KINDS) | ((kind == "level") & (unit == "percent"))
+    percent = percent_of_whole(targets)
     shares = kind == "share of a total"
     parts = targets.groupby(["plan_id", "part_of"], observed=True)["part_of"].transform("size")
     comparator, direction = targets["comparator"].astype("str"), targets["direction"].astype("str")
@@ -363,11 +376,16 @@ def _target_rules(targets: pd.DataFrame, groups: pd.DataFrame) -> list[Problem]:
         ("group", pd.Series(~pd.MultiIndex.from_frame(targets[["plan_id", "group"]]).isin(known), index=targets.index),
          "is not a group of this plan in groups.csv"),
     ]
+    return _broken(targets, rules, {"value": "value_as_written"})
+
+
+def _broken(table: pd.DataFrame, rules, shown_instead: dict[str, str]) -> list[Problem]:
+    """One problem per row that breaks a rule, quoting the cell (or the column shown instead)."""
     problems = []
     for field, broken, message in rules:
-        shown_field = "value_as_written" if field == "value" else field
-        for line in targets.index[broken.fillna(False).astype(bool)]:
-            cell = targets.at[line, shown_field]
+        shown_field = shown_instead.get(field, field)
+        for line in table.index[broken.fillna(False).astype(bool)]:
+            cell = table.at[line, shown_field]
             problems.append(Problem(line, None, field, ("" if pd.isna(cell) else f"{cell!r} ") + message))
     return problems
 
@@ -396,3 +414,73 @@ def load_targets(path: Path | str | None = None) -> pd.DataFrame:
     order = list(targets.columns)
     order[order.index("group") + 1 : order.index("group") + 1] = ["group_vi", "group_en"]
     return merged[order]
+
+
+# --------------------------------------------------------------------------- context
+
+#: Words before a figure that make it a bound, and the bound they make.
+BOUND_WORDS = {"hơn": "at least", "trên": "at least", "gần": "at most", "dưới": "at most"}
+#: Words that mark a figure as an estimate or a projection.
+ESTIMATE_WORDS = ("ước", "dự kiến")
+#: Units that count whole things.
+COUNT_UNITS = ("commune-level units", "communes", "wards", "townships", "persons", "workers per year")
+
+_WORD = r"(?<!\w){}(?!\w)"
+
+
+def _clause(quote: str, written: str) -> str:
+    """The clause of ``quote`` that holds ``written``: from the last ';' or sentence end before it to the next."""
+    start = quote.find(written)
+    if start < 0:
+        return ""
+    bounds = [m.end() for m in re.finditer(r";|[.…]\s", quote[:start])]
+    end = re.search(r";|[.…](\s|$)", quote[start + len(written) :])
+    return quote[bounds[-1] if bounds else 0 : start + len(written) + (end.start() if end else len(quote))]
+
+
+def _context_rules(context: pd.DataFrame, text: pd.DataFrame) -> list[Problem]:
+    """The rules that tie a figure to its own citation."""
+    written, quote = context["value_as_written"].fillna(""), context["quote"].fillna("")
+    value_text = text["value"].fillna("")
+    unit = context["unit"].astype("str")
+
+    def words_bound(phrase: str) -> str:
+        found = {bound for word, bound in BOUND_WORDS.items() if re.search(_WORD.format(word), phrase.lower())}
+        return found.pop() if len(found) == 1 else "exact" if not found else "ambiguous"
+
+    stated_bound = written.map(words_bound)
+    says_estimate = pd.Series(
+        [any(re.search(_WORD.format(w), _clause(q, v).lower()) for w in ESTIMATE_WORDS) for q, v in zip(quote, written)],
+        index=context.index,
+    )
+    rules = [
+        ("value_as_written", pd.Series([w not in q for w, q in zip(written, quote)], index=context.index),
+         "is not in the quote: the quote must contain the figure exactly as written"),
+        ("value", pd.Series([not as_number_token(t).search(w) for t, w in zip(value_text, written)], index=context.index),
+         "is not written this way in value_as_written (a typo, or a figure converted from another unit?)"),
+        ("bound", stated_bound != context["bound"].astype("str"),
+         "does not match the words of value_as_written ('hơn'/'trên': at least; 'gần'/'dưới': at most; none: exact)"),
+        ("estimate", says_estimate & ~context["estimate"].astype(bool),
+         "is false, but the quote's clause calls the figure an estimate ('ước' or 'dự kiến')"),
+        ("value", (unit == "percent") & ~context["value"].between(0, 100), "is outside 0-100, which a percentage of a whole cannot be"),
+        ("value", unit.isin(COUNT_UNITS) & ((context["value"] % 1 != 0) | (context["value"] < 0)),
+         "is not a whole, non-negative number, which a count must be"),
+    ]
+    return _broken(text, rules, {})
+
+
+def load_context(path: Path | str | None = None) -> pd.DataFrame:
+    """Outside figures (population, communes, 2020 values, other plans' targets), typed and validated.
+
+    ``path`` defaults to ``data/context.csv``. Besides the schema, every figure must be
+    written in its ``value_as_written`` as the ``value`` field writes it, ``value_as_written``
+    must occur verbatim in ``quote``, the bound must match the words ('hơn', 'gần', ...),
+    and a clause that says 'ước' or 'dự kiến' must be marked as an estimate. Indexed by
+    ``figure_id``. Raises ``DataError`` for any problem.
+    """
+    path = Path(path) if path is not None else CONTEXT_CSV
+    text, context = _read("context", path, DATAPACKAGE)
+    problems = _context_rules(context, text)
+    if problems:
+        raise DataError(path, _with_rows(problems, context.index, context["figure_id"]))
+    return context.set_index("figure_id")

@@ -1,5 +1,6 @@
 """Numbers written the Vietnamese way: '.' groups thousands, ',' marks decimals."""
 
+import re
 from decimal import Decimal
 
 from babel.numbers import format_decimal
@@ -19,3 +20,21 @@ def vietnamese_number(value: float, places: int = 0) -> str:
     """``value`` with ``places`` decimals, as the resolution writes it (1915 -> '1.915')."""
     pattern = "#,##0" + ("." + "0" * places if places else "")
     return format_decimal(Decimal(str(value)), format=pattern, locale="vi")
+
+
+def as_number_token(written: str) -> re.Pattern:
+    """A pattern that finds ``written`` as a whole number in a text, not inside a longer one.
+
+    '5' is found in 'tăng 5%' but not in '95%', '5,5' or '1.915'.
+    """
+    return re.compile(r"(?<![0-9])(?<![0-9][.,])" + re.escape(written) + r"(?![0-9])(?![.,][0-9])")
+
+
+def in_english(written: str) -> str:
+    """A number written in Vietnamese notation, in English notation with the same decimals.
+
+    '1.915' -> '1,915'; '7,96' -> '7.96'; '3,0' -> '3.0'.
+    """
+    places = decimals(written)
+    value = Decimal(written.replace(".", "").replace(",", "."))
+    return f"{value:,.{places}f}"

@@ -1,0 +1,89 @@
+"""data/context.csv: every outside figure is cited, quoted, and written as its source writes it."""
+
+import csv
+import re
+
+import pytest
+from babel.numbers import parse_decimal
+
+import plantargets
+from plantargets.paths import CONTEXT_CSV, PROJECT_ROOT
+
+SHARED_FIGURES = PROJECT_ROOT.parent / "shared" / "context" / "lai_chau_figures.csv"
+
+
+def test_every_figure_has_publisher_title_url_and_quote(context):
+    for column in ("publisher", "title", "url", "quote"):
+        assert context[column].notna().all(), column
+    assert context["url"].str.match(r"https?://").all()
+
+
+def test_every_quote_contains_its_value_as_written(context):
+    for figure_id, row in context.iterrows():
+        assert row["value_as_written"] in row["quote"], figure_id
+
+
+def test_every_value_as_written_parses_to_value(context):
+    """The first number in value_as_written, read in Vietnamese notation, is the value."""
+    for figure_id, row in context.iterrows():
+        number = re.search(r"[0-9]+(?:[.,][0-9]+)*", row["value_as_written"]).group()
+        assert float(parse_decimal(number, locale="vi", strict=True)) == row["value"], figure_id
+
+
+def test_bounds_and_estimates_are_marked(context):
+    assert context.loc["tea_area_2018", "bound"] == "at most"  # 'gần 6.200 ha'
+    assert (context["bound"] == "exact").sum() == len(context) - 1
+    assert context.loc["structure_agri_share_baseline_2020", "estimate"]  # 'ước đạt'
+    assert not context.loc["communes_xa_2020", "estimate"]
+
+
+@pytest.mark.skipif(not SHARED_FIGURES.exists(), reason=f"needs {SHARED_FIGURES} (the shared context figures) beside the project")
+def test_every_quote_and_url_comes_from_the_shared_context_figures(context):
+    """No figure from memory: each row's quote and address are those of a row of ../shared/context."""
+    with SHARED_FIGURES.open(encoding="utf-8", newline="") as f:
+        shared = list(csv.DictReader(f))
+    for figure_id, row in context.iterrows():
+        sources = [s for s in shared if s["url"] == row["url"] and s["quote"] == row["quote"]]
+        assert sources, figure_id
+        assert sources[0]["publisher"] == row["publisher"], figure_id
+
+
+# ------------------------------------------------------------------ bad input names file, row and field
+
+BAD_CONTEXT = [
+    # (figure, changes, field, words of the message)
+    ("communes_xa_2020", {"value": "95", "value_as_written": "94 xã"}, "value", "is not written this way in value_as_written"),
+    ("communes_xa_2020", {"value_as_written": "95 xã"}, "value_as_written", "is not in the quote"),
+    ("tea_area_2018", {"bound": "exact"}, "bound", "does not match the words"),
+    ("tea_area_end2022", {"bound": "at least"}, "bound", "does not match the words"),
+    ("structure_agri_share_baseline_2020", {"estimate": "false"}, "estimate", "calls the figure an estimate"),
+    ("poverty_rate_baseline_2020", {"value": "116,33"}, "value", "outside 0-100"),
+    ("communes_xa_2020", {"value": "94,5"}, "value", "whole, non-negative"),
+    ("communes_xa_2020", {"unit": "xã"}, "unit", "is not one of"),
+    ("communes_xa_2020", {"url": "daidoanket.vn/page"}, "url", "does not match the pattern"),
+    ("communes_xa_2020", {"quote": ""}, "quote", "is missing"),
+    ("communes_xa_2020", {"value": "94.0", "value_as_written": "94.0 xã"}, "value", "not in Vietnamese notation"),
+    ("communes_xa_2020", {"role": "result"}, "role", "is not one of"),
+    ("communes_xa_2020", {"year": "20"}, "year", "does not match the pattern"),
+]
+
+
+@pytest.mark.parametrize("figure_id, changes, field, words", BAD_CONTEXT, ids=[f"{c[0]}-{c[2]}-{i}" for i, c in enumerate(BAD_CONTEXT)])
+def test_a_broken_figure_is_refused_with_file_row_and_field(data_copy, figure_id, changes, field, words):
+    data_copy.set_context(figure_id, **changes)
+    with pytest.raises(plantargets.DataError) as caught:
+        data_copy.load_context()
+    message = str(caught.value)
+    assert message.startswith(f"{data_copy.context_path.as_posix()}: ")
+    assert f"figure_id {figure_id}" in message and f"field '{field}'" in message and words in message, message
+
+
+def test_a_duplicate_figure_is_refused(data_copy):
+    rows = data_copy.rows(data_copy.context_path)
+    data_copy.write(rows + [rows[0]], path=data_copy.context_path)
+    with pytest.raises(plantargets.DataError, match=r"field 'figure_id': 'communes_total_2020' is not unique"):
+        data_copy.load_context()
+
+
+def test_the_shipped_file_is_the_default():
+    assert plantargets.load_context().equals(plantargets.load_context(CONTEXT_CSV))
