@@ -1,53 +1,272 @@
-"""parts_sum_to_whole: passes on the plan, fails when a share is broken on purpose."""
+"""The consistency catalogue: each check passes on the plan, and fails when the data is broken on purpose."""
 
+import pandas as pd
 import pytest
 
 import plantargets
+from plantargets import checks
+from plantargets.checks import CATALOGUE, CHECK_COLUMNS, run_checks, wording_of
 
 
-def structure(targets):
-    result = plantargets.parts_sum_to_whole(targets)
-    assert len(result) == 1
+def row(result: pd.DataFrame, subject: str | None = None) -> pd.Series:
+    if subject is not None:
+        result = result[result["subject"] == subject]
+    assert len(result) == 1, result
     return result.iloc[0]
 
 
-def test_the_four_sector_shares_sum_to_100(targets):
-    row = structure(targets)
-    assert row["subject"] == "grdp_structure"
-    assert row["observed"] == pytest.approx(100.0)
-    assert row["status"] == "pass"
+def changed(targets: pd.DataFrame, indicator_id: str, **changes) -> pd.DataFrame:
+    """A copy of the loaded table with fields of one target changed: for breaks the loader itself refuses."""
+    broken = targets.copy()
+    at = broken.index[broken["indicator_id"] == indicator_id]
+    assert len(at) == 1, indicator_id
+    for field, value in changes.items():
+        broken.loc[at, field] = value
+    return broken
 
+
+# ------------------------------------------------------------------ the plan as it is
+
+EXPECTED_ON_THE_PLAN = {
+    # check: (subject or None, status, observed, expected)
+    "parts_sum_to_whole": (None, "pass", 100.0, 100.0),
+    "percentages_within_0_100": (None, "pass", 0, 0),
+    "growth_rates_plausible": (None, "pass", 0, 0),
+    "comparator_matches_wording": (None, "pass", 0, 0),
+    "commune_units_add_up": (None, "pass", 106, 106),
+    "new_rural_communes": (None, "pass", 44.7, 100 * 42 / 94),
+    "tea_area_before_planting": (None, "pass", 680, 8482),
+    "growth_decomposition": (None, "pass", (7.96 - 0.1416 * 5) / (1 - 0.1416), None),
+    "poverty_reduction": (None, "pass", 4.3, 3.0),
+    "malnutrition_ceilings": (None, "pass", 0, 0),
+    "enrolment_by_level": (None, "pass", 0, 0),
+    "urban_at_least_rural": ("water", "pass", 96, 87),
+    "jobs_and_training": (None, "pass", 100 * 8000 / 289090, 100),
+    "grdp_and_budget": (None, "pass", 100 * 1915 / (47 * 478400 / 1000), 100),
+    "grdp_per_capita_growth": (None, "pass", 100 * (47 / 43 - 1), 100 * (1.0796 / (478400 / 460196) ** (1 / 2.25) - 1)),
+}
+
+
+@pytest.mark.parametrize("check", CATALOGUE, ids=[c.__name__ for c in CATALOGUE])
+def test_each_check_on_the_plan(check, targets, context):
+    subject, status, observed, expected = EXPECTED_ON_THE_PLAN[check.__name__]
+    result = row(check(targets, context), subject)
+    assert result["check"] == check.__name__
+    assert result["status"] == status, result["finding"]
+    assert result["observed"] == pytest.approx(observed)
+    if expected is None:
+        assert pd.isna(result["expected"])
+    else:
+        assert result["expected"] == pytest.approx(expected)
+
+
+# ------------------------------------------------------------------ broken on purpose
+
+def in_file(indicator_id, **changes):
+    """Break targets.csv (the value is rewritten in source_text too, as a changed plan would be)."""
+    return lambda data: data.set(indicator_id, **changes)
+
+
+def in_context(figure_id, **changes):
+    return lambda data: data.set_context(figure_id, **changes)
+
+
+def in_memory(indicator_id, **changes):
+    """For a break the loader refuses: the check must catch it in a table made some other way."""
+    return ("memory", indicator_id, changes)
+
+
+BREAKS = [
+    # (check, subject, how it is broken, words the finding must contain)
+    ("parts_sum_to_whole", None, in_file("share_services", value="39,32"), "= 100.10"),
+    ("percentages_within_0_100", None, in_memory("households_national_grid", value=104.0), "households_national_grid = 104"),
+    ("growth_rates_plausible", None, in_file("grdp_growth", value="79,6"), "grdp_growth = 79.6"),
+    ("growth_rates_plausible", None, in_file("tourist_arrivals_growth", value="-23,8"), "tourist_arrivals_growth = -23.8"),
+    ("comparator_matches_wording", None, in_file("tea_area", comparator="="), "tea_area: the words 'trên' mean >="),
+    ("comparator_matches_wording", None, in_file("grain_output", comparator=">="), "grain_output: the words '(none)' mean ="),
+    ("comparator_matches_wording", None, in_memory("underweight_under5", comparator=">=", direction="higher"), "underweight_under5"),
+    ("commune_units_add_up", None, in_context("wards_2020", value="6"), "= 107; the source says 106"),
+    ("new_rural_communes", None, in_file("new_rural_communes_share", value="44,9"), "do not fit together"),
+    ("new_rural_communes", None, in_context("communes_xa_2020", value="95"), "do not fit together"),
+    ("tea_area_before_planting", None, in_file("tea_new_planting", value="9.000"), "leaves at least -518 ha"),
+    ("growth_decomposition", None, in_file("agriculture_value_added_growth", value="60"), "to grow -0.62%"),
+    ("poverty_reduction", None, in_file("poverty_rate_reduction_poor_districts", value="2,5"), "cut 2.5 points against 3.0"),
+    ("poverty_reduction", None, in_context("poverty_rate_baseline_2020", value="2,33"), "leaves -0.67%"),
+    ("malnutrition_ceilings", None, in_file("stunting_under5", comparator=">=", direction="higher"), "1 of the two is not a ceiling"),
+    ("enrolment_by_level", None, in_file("enrolment_upper_secondary", value="97"), "a later level enrols more"),
+    ("urban_at_least_rural", "water", in_file("rural_hygienic_water", value="97"), "a gap of -1 points"),
+    ("urban_at_least_rural", "waste", in_file("communes_waste_collection", value="96,1"), "a gap of -1.1 points"),
+    ("jobs_and_training", None, in_file("jobs_created", value="765.000"), "264.62% of the 2020 labour force"),
+    ("grdp_and_budget", None, in_file("budget_revenue", value="191.500"), "851.69% of it"),
+    ("grdp_per_capita_growth", None, in_file("grdp_per_capita", value="44"), "nominal growth of 2.33%"),
+]
+
+
+@pytest.mark.parametrize("check_id, subject, break_it, words", BREAKS, ids=[f"{b[0]}-{i}" for i, b in enumerate(BREAKS)])
+def test_each_check_fails_on_data_broken_on_purpose(check_id, subject, break_it, words, data_copy, targets, context):
+    check = getattr(checks, check_id)
+    if isinstance(break_it, tuple):
+        _, indicator_id, changes = break_it
+        broken_targets, broken_context = changed(targets, indicator_id, **changes), context
+    else:
+        break_it(data_copy)
+        broken_targets, broken_context = data_copy.load(), data_copy.load_context()
+    result = row(check(broken_targets, broken_context), subject)
+    assert result["status"] == "fail", result["finding"]
+    assert words in result["finding"], result["finding"]
+
+
+def test_every_check_in_the_catalogue_is_broken_on_purpose():
+    assert {b[0] for b in BREAKS} == {c.__name__ for c in CATALOGUE}
+
+
+def test_percentages_above_100_are_also_refused_by_the_loader(data_copy):
+    data_copy.set("households_national_grid", value="104")
+    with pytest.raises(plantargets.DataError, match="outside 0-100"):
+        data_copy.load()
+
+
+# ------------------------------------------------------------------ tolerances
 
 def test_tolerance_is_four_half_hundredths(targets):
-    assert structure(targets)["tolerance"] == pytest.approx(4 * 0.005)
-
-
-def test_services_39_32_instead_of_39_22_fails(data_copy):
-    data_copy.set("share_services", value="39,32")
-    row = structure(data_copy.load())
-    assert row["observed"] == pytest.approx(100.1)
-    assert row["status"] == "fail"
+    assert row(checks.parts_sum_to_whole(targets))["tolerance"] == pytest.approx(4 * 0.005)
 
 
 def test_a_sum_within_rounding_passes(data_copy):
     data_copy.set("share_services", value="39,24")  # 100.02: what rounding can do, no more
-    assert structure(data_copy.load())["status"] == "pass"
+    assert row(checks.parts_sum_to_whole(data_copy.load()))["status"] == "pass"
 
 
 def test_a_sum_just_beyond_rounding_fails(data_copy):
     data_copy.set("share_services", value="39,25")  # 100.03
-    assert structure(data_copy.load())["status"] == "fail"
+    assert row(checks.parts_sum_to_whole(data_copy.load()))["status"] == "fail"
 
 
 def test_a_missing_share_fails(data_copy):
     data_copy.write([r for r in data_copy.rows() if r["indicator_id"] != "share_product_taxes_less_subsidies"])
-    row = structure(data_copy.load())
-    assert row["observed"] == pytest.approx(92.77)
-    assert row["status"] == "fail"
+    result = row(checks.parts_sum_to_whole(data_copy.load()))
+    assert result["observed"] == pytest.approx(92.77)
+    assert result["status"] == "fail"
 
 
 def test_tolerance_follows_the_stated_precision(data_copy):
     data_copy.set("share_services", value="39,2")  # one decimal: may be off by 0.05
-    row = structure(data_copy.load())
-    assert row["tolerance"] == pytest.approx(3 * 0.005 + 0.05)
-    assert row["status"] == "pass"
+    result = row(checks.parts_sum_to_whole(data_copy.load()))
+    assert result["tolerance"] == pytest.approx(3 * 0.005 + 0.05)
+    assert result["status"] == "pass"
+
+
+def test_the_new_rural_tolerance_is_half_a_tenth(targets, context):
+    assert row(checks.new_rural_communes(targets, context))["tolerance"] == pytest.approx(0.05)
+
+
+def test_per_capita_growth_is_uncertain_by_whole_millions(targets, context):
+    """47 and 43 are whole millions: the nominal growth may be as high as 47.5 / 42.5."""
+    result = row(checks.grdp_per_capita_growth(targets, context))
+    assert result["observed"] + result["tolerance"] == pytest.approx(100 * (47.5 / 42.5 - 1))
+
+
+def test_a_growth_rate_on_the_band_edge_passes(data_copy):
+    data_copy.set("tourist_arrivals_growth", value="30")
+    assert row(checks.growth_rates_plausible(data_copy.load()))["status"] == "pass"
+
+
+# ------------------------------------------------------------------ what the relations imply
+
+def test_the_plan_counts_xa_42_at_end_2021_and_38_at_end_2020(targets, context):
+    finding = row(checks.new_rural_communes(targets, context))["finding"]
+    assert "Of the 94 xã, 42 make 44.68%" in finding
+    assert "106 commune-level units (xã, phường and thị trấn), no whole number does (47 would be 44.34%)" in finding
+    assert "42 - 4 = 38 at the end of 2020" in finding
+    assert "the same as the 2020 target set in 2018 (38 xã)" in finding and "9 more than the 29 counted in September 2020" in finding
+
+
+def test_four_more_communes_moves_the_implied_2020_count(data_copy):
+    data_copy.set("new_rural_communes_added", value="6")
+    assert "42 - 6 = 36 at the end of 2020" in row(checks.new_rural_communes(data_copy.load(), data_copy.load_context()))["finding"]
+
+
+def test_the_rest_of_the_economy_must_grow_8_45_or_8_50(targets, context):
+    finding = row(checks.growth_decomposition(targets, context))["finding"]
+    assert "to grow 8.45%" in finding and "(15.5%, an estimate) as the weight: 8.50%" in finding
+
+
+def test_poverty_2021_implied_from_the_provincial_list_only(targets, context):
+    finding = row(checks.poverty_reduction(targets, context))["finding"]
+    assert "(16.33%), the cut leaves 13.33% for 2021" in finding
+    assert "27,9" not in finding and "27.9" not in finding
+
+
+def test_implied_grdp_budget_and_product_taxes(targets, context):
+    finding = row(checks.grdp_and_budget(targets, context))["finding"]
+    assert "= 22,485 billion VND of GRDP" in finding and "8.52% of it" in finding and "come to 1,626 billion VND" in finding
+
+
+def test_implied_price_rise_is_3_percent(targets, context):
+    assert "which leaves 3.00% for the rise in prices" in row(checks.grdp_per_capita_growth(targets, context))["finding"]
+
+
+# ------------------------------------------------------------------ without the outside figures
+
+NEEDS_CONTEXT = {"commune_units_add_up", "new_rural_communes", "jobs_and_training", "grdp_and_budget", "grdp_per_capita_growth"}
+
+
+def test_without_context_the_checks_that_need_it_say_what_they_need(targets):
+    result = run_checks(targets)
+    info = result[result["status"] == "info"]
+    assert set(info["check"]) == NEEDS_CONTEXT
+    assert info["finding"].str.contains("from data/context.csv").all()
+    assert (result.loc[result["status"] != "info", "status"] == "pass").all()
+
+
+def test_a_missing_figure_turns_only_its_check_to_info(data_copy, targets):
+    data_copy.write([r for r in data_copy.rows(data_copy.context_path) if r["figure_id"] != "labour_force_baseline_2020"], path=data_copy.context_path)
+    result = run_checks(targets, data_copy.load_context())
+    assert result.loc[result["status"] == "info", "check"].tolist() == ["jobs_and_training"]
+    assert "Needs labour_force_baseline_2020 from data/context.csv." in result.loc[result["status"] == "info", "finding"].iloc[0]
+
+
+def test_a_plan_without_an_indicator_says_which(targets, context):
+    result = row(checks.tea_area_before_planting(targets[targets["indicator_id"] != "tea_area"], context))
+    assert result["status"] == "info" and result["finding"] == "Needs the plan's tea_area."
+
+
+# ------------------------------------------------------------------ the catalogue as one table
+
+def test_run_checks_is_one_table_in_catalogue_order(targets, context):
+    result = run_checks(targets, context)
+    assert list(result.columns) == CHECK_COLUMNS
+    order = [c.__name__ for c in CATALOGUE]
+    assert list(dict.fromkeys(result["check"])) == order
+    assert (result["status"] == "pass").all(), result.loc[result["status"] != "pass", ["check", "finding"]]
+    assert result["what"].str.len().min() > 20 and result["finding"].str.len().min() > 20
+
+
+def test_run_checks_judges_each_plan_on_its_own(targets, context):
+    other = targets.assign(plan_id="laichau-2021-broken")
+    other.loc[other["indicator_id"] == "enrolment_upper_secondary", "value"] = 97.0
+    result = run_checks(pd.concat([targets, other], ignore_index=True), context)
+    assert len(result) == 2 * len(run_checks(targets, context))
+    failed = result[result["status"] == "fail"]
+    assert failed[["plan_id", "check"]].values.tolist() == [["laichau-2021-broken", "enrolment_by_level"]]
+
+
+# ------------------------------------------------------------------ reading the wording
+
+@pytest.mark.parametrize(
+    "source_text, written, worded",
+    [
+        ("diện tích cây chè trên 8.482 ha", "8.482", ">="),
+        ("Trung học phổ thông 53% trở lên", "53", ">="),
+        ("xuống dưới 18,79%", "18,79", "<="),
+        ("thể thấp còi xuống 26,02%", "26,02", "<="),
+        ("không dưới 5%", "5", ">="),
+        ("Thu ngân sách trên địa bàn 1.915 tỷ đồng", "1.915", "="),
+        ("100% xã đạt chuẩn phổ cập giáo dục Tiểu học mức độ 2 trở lên", "100", "="),
+        ("trẻ em dưới 5 tuổi suy dinh dưỡng xuống 18%", "18", "<="),
+        ("8.482 ha trở lên", "8.482", ">="),
+    ],
+)
+def test_the_words_next_to_a_number_make_it_a_bound(source_text, written, worded):
+    table = pd.DataFrame({"plan_id": ["p"], "indicator_id": ["x"], "value": [1.0], "value_as_written": [written], "comparator": ["="], "source_text": [source_text]})
+    assert wording_of(table)["worded"].iloc[0] == worded

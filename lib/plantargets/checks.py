@@ -45,10 +45,10 @@ AT_LEAST_AFTER = ("trở lên",)
 AT_MOST_AFTER = ("trở xuống",)
 
 # A number token with up to two words before it, and (without consuming them) the unit
-# sign and up to two words after it.
+# sign and up to three words after it.
 _NUMBER_IN_CONTEXT = (
     r"(?P<before>(?:[^\s0-9]+\s+){0,2})(?<![0-9.,])(?P<number>[0-9]+(?:[.,][0-9]+)*)(?![0-9])"
-    r"(?=(?P<after>[%‰]?(?:\s+[^\s0-9]+){0,2}))"
+    r"(?=(?P<after>[%‰]?(?:\s+[^\s0-9]+){0,3}))"
 )
 
 
@@ -212,15 +212,16 @@ def _outside_band(check, targets, rows, low, high, *, subject, what, reason) -> 
 def wording_of(targets: pd.DataFrame) -> pd.DataFrame:
     """For each target, the words around its number in source_text and the comparator they mean.
 
-    Columns: ``before`` and ``after`` (the words next to the first occurrence of the value
-    as written), ``bound_words`` (the phrase that makes it a bound, or '') and ``worded``
-    ('>=', '<=' or '=').
+    Columns: the target's ``plan_id``, ``indicator_id``, ``comparator`` and
+    ``value_as_written``; ``before`` and ``after`` (the words next to the first occurrence
+    of the value as written), ``bound_words`` (the phrase that makes it a bound, or '')
+    and ``worded`` ('>=', '<=' or '=').
     """
     numeric = targets[targets["value_as_written"].notna() & targets["value"].notna()]
     found = numeric["source_text"].astype("str").str.extractall(_NUMBER_IN_CONTEXT)
     found = found.join(numeric["value_as_written"].astype("str").rename("written"), on=found.index.get_level_values(0))
     first = found[found["number"] == found["written"]].groupby(level=0).head(1).droplevel(1)
-    words = pd.DataFrame(index=numeric.index)
+    words = numeric[["plan_id", "indicator_id", "comparator", "value_as_written"]].copy()
     words["before"] = first["before"].str.strip().str.lower()
     words["after"] = first["after"].str.strip().str.lower()
     words["bound_words"] = ""
@@ -239,7 +240,7 @@ def comparator_matches_wording(targets: pd.DataFrame, context=None) -> pd.DataFr
     """The comparator of each target agrees with the words next to its number in source_text."""
     plans = pd.Index(sorted(targets["plan_id"].unique()))
     words = wording_of(targets)
-    table = targets.loc[words.index].join(words)
+    table = words
     wrong = table[table["comparator"].astype("str") != table["worded"]]
     listed = (
         wrong["indicator_id"] + ": the words '" + wrong["bound_words"].where(wrong["bound_words"] != "", "(none)")
@@ -614,6 +615,14 @@ CATALOGUE = (
     grdp_and_budget,
     grdp_per_capita_growth,
 )
+
+
+def card(result: pd.DataFrame) -> pd.DataFrame:
+    """A check's rows for reading: one column per subject, one row per field, numbers to 2 decimals."""
+    shown = result.set_index("subject")[["what", "observed", "expected", "tolerance", "status", "finding"]].copy()
+    for column in ("observed", "expected", "tolerance"):
+        shown[column] = shown[column].astype("float64").round(2).map("{:g}".format, na_action="ignore").fillna("")
+    return shown.T
 
 
 def run_checks(targets: pd.DataFrame, context: pd.DataFrame | None = None) -> pd.DataFrame:
