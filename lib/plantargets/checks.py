@@ -304,7 +304,7 @@ def new_rural_communes(targets: pd.DataFrame, context=None) -> pd.DataFrame:
         finding[plan] = text
     return _rows(
         "new_rural_communes", wide.index, subject="new-rural communes",
-        what="44,7% of communes is a whole number of communes for some denominator (the xã, or all commune-level units).",
+        what="The share of communes meeting the standard is a whole number of communes over some denominator (the xã, or all commune-level units).",
         inputs=", ".join(ids) + "; communes_xa_2020, communes_total_2020 (context)",
         observed=observed, expected=expected, tolerance=half, tolerance_reason="the share is stated to one decimal, "
         "so any count whose share rounds to it is within half a unit of that decimal",
