@@ -30,6 +30,16 @@ def test_every_value_as_written_parses_to_value(context):
         assert float(parse_decimal(number, locale="vi", strict=True)) == row["value"], figure_id
 
 
+def test_every_indicator_id_is_a_target_in_the_same_unit(context, targets):
+    """A figure linked to a plan indicator measures the same thing: the same unit, or thousands of it."""
+    linked = context[context["indicator_id"].notna()]
+    assert len(linked) == 6
+    units = targets.set_index("indicator_id")["unit"].astype(str)
+    for figure_id, row in linked.iterrows():
+        assert row["indicator_id"] in units.index, figure_id
+        assert str(row["unit"]) in (units[row["indicator_id"]], "thousand " + units[row["indicator_id"]]), figure_id
+
+
 def test_bounds_and_estimates_are_marked(context):
     assert context.loc["tea_area_2018", "bound"] == "at most"  # 'gần 6.200 ha'
     assert (context["bound"] == "exact").sum() == len(context) - 1
