@@ -178,7 +178,8 @@ def test_the_plan_counts_xa_42_at_end_2021_and_38_at_end_2020(targets, context):
     assert "Of the 94 xã, 42 make 44.68%" in finding
     assert "106 commune-level units (xã, phường and thị trấn), no whole number does (47 would be 44.34%)" in finding
     assert "42 - 4 = 38 at the end of 2020" in finding
-    assert "the same as the 2020 target set in 2018 (38 xã)" in finding and "9 more than the 29 counted in September 2020" in finding
+    assert "the same as the 2020 target set in 2018, before the February 2020 reorganisation of communes (38 xã)" in finding
+    assert "9 more than the 29 counted in September 2020" in finding
 
 
 def test_four_more_communes_moves_the_implied_2020_count(data_copy):
@@ -193,7 +194,7 @@ def test_the_rest_of_the_economy_must_grow_8_45_or_8_50(targets, context):
 
 def test_poverty_2021_implied_from_the_provincial_list_only(targets, context):
     finding = row(checks.poverty_reduction(targets, context))["finding"]
-    assert "(16.33%), the cut leaves 13.33% for 2021" in finding
+    assert "(16.33%, on the standard in force for 2016-2020), the cut leaves 13.33% for 2021 on that measure" in finding
     assert "27,9" not in finding and "27.9" not in finding
 
 
@@ -208,7 +209,10 @@ def test_implied_price_rise_is_3_percent(targets, context):
 
 # ------------------------------------------------------------------ without the outside figures
 
-NEEDS_CONTEXT = {"commune_units_add_up", "new_rural_communes", "jobs_and_training", "grdp_and_budget", "grdp_per_capita_growth"}
+NEEDS_CONTEXT = {
+    "commune_units_add_up", "new_rural_communes", "poverty_reduction", "jobs_and_training", "grdp_and_budget",
+    "grdp_per_capita_growth",
+}
 
 
 def test_without_context_the_checks_that_need_it_say_what_they_need(targets):
@@ -229,6 +233,31 @@ def test_a_missing_figure_turns_only_its_check_to_info(data_copy, targets):
 def test_a_plan_without_an_indicator_says_which(targets, context):
     result = row(checks.tea_area_before_planting(targets[targets["indicator_id"] != "tea_area"], context))
     assert result["status"] == "info" and result["finding"] == "Needs the plan's tea_area."
+
+
+def test_an_outside_figure_in_thousands_is_read_in_units(data_copy, targets):
+    data_copy.set_context("population_census_2019", unit="thousand persons", value="460,196", value_as_written="460,196",
+                          quote="dân số 460,196 nghìn người")
+    finding = row(checks.grdp_per_capita_growth(targets, data_copy.load_context()))["finding"]
+    assert "population growing 1.74% a year" in finding  # 460,196 thousand (Vietnamese notation) = 460,196 persons
+
+
+def test_an_outside_figure_in_the_wrong_unit_is_an_error_naming_it(data_copy, targets):
+    data_copy.set_context("labour_force_baseline_2020", unit="percent", value="28,909", value_as_written="28,909",
+                          quote="LĐ 28,909")
+    with pytest.raises(ValueError, match="data/context.csv, figure_id labour_force_baseline_2020: unit 'percent' cannot be read as 'persons'"):
+        checks.jobs_and_training(targets, data_copy.load_context())
+
+
+def test_the_estimate_flag_of_a_figure_reaches_the_finding(data_copy, targets, context):
+    assert "43 in 2020 (an estimate)" in row(checks.grdp_per_capita_growth(targets, context))["finding"]
+    data_copy.set_context("grdp_per_capita_baseline_2020", estimate="false")
+    assert "43 in 2020 is nominal growth" in row(checks.grdp_per_capita_growth(targets, data_copy.load_context()))["finding"]
+
+
+def test_every_row_states_its_rule(targets, context):
+    result = run_checks(targets, context)
+    assert result["rule"].str.contains("observed").all()
 
 
 # ------------------------------------------------------------------ the catalogue as one table

@@ -52,10 +52,15 @@ def test_every_quote_and_url_comes_from_the_shared_context_figures(context):
     """No figure from memory: each row's quote and address are those of a row of ../shared/context."""
     with SHARED_FIGURES.open(encoding="utf-8", newline="") as f:
         shared = list(csv.DictReader(f))
+    by_id = {s["figure_id"]: s for s in shared}
     for figure_id, row in context.iterrows():
         sources = [s for s in shared if s["url"] == row["url"] and s["quote"] == row["quote"]]
         assert sources, figure_id
         assert sources[0]["publisher"] == row["publisher"], figure_id
+        if figure_id in by_id:  # the same figure: the same value (ours may be in thousands) and wording
+            same = by_id[figure_id]
+            assert float(same["value"]) in (row["value"], round(row["value"] * 1000, 6)), figure_id
+            assert same["value_as_written"] == row["value_as_written"] and same["quote"] == row["quote"], figure_id
 
 
 # ------------------------------------------------------------------ bad input names file, row and field
@@ -66,6 +71,7 @@ BAD_CONTEXT = [
     ("communes_xa_2020", {"value_as_written": "95 xã"}, "value_as_written", "is not in the quote"),
     ("tea_area_2018", {"bound": "exact"}, "bound", "does not match the words"),
     ("tea_area_end2022", {"bound": "at least"}, "bound", "does not match the words"),
+    ("tea_area_2017", {"quote": "đã trồng gần 5.030 ha"}, "bound", "the word before it in the quote"),
     ("structure_agri_share_baseline_2020", {"estimate": "false"}, "estimate", "calls the figure an estimate"),
     ("poverty_rate_baseline_2020", {"value": "116,33"}, "value", "outside 0-100"),
     ("communes_xa_2020", {"value": "94,5"}, "value", "whole, non-negative"),

@@ -5,9 +5,11 @@ per plan (``plan_id``) in the columns of ``CHECK_COLUMNS``:
 
 - ``check``: the check's id; ``subject``: what it looks at; ``what``: the rule, in words;
 - ``inputs``: the indicator ids (and outside figures, by ``figure_id``) it reads;
-- ``observed`` / ``expected``: the figure the check computes and the one it is held
-  against (empty where the rule is a band or an order, which ``what`` states);
-- ``tolerance`` and ``tolerance_reason``: how far apart they may be, and why;
+- ``observed``, ``rule``, ``expected``: the figure the check computes, how it must compare,
+  and what it is held against (``rule`` reads as a formula: 'observed ≥ expected',
+  '|observed - expected| ≤ tolerance', '0 ≤ observed ≤ 30'; ``expected`` is empty when
+  the rule names its own bounds);
+- ``tolerance`` and ``tolerance_reason``: the slack the rule allows, and why;
 - ``status``: ``pass`` or ``fail``; ``info`` when a figure the check needs is missing;
 - ``finding``: what the numbers imply, in a sentence or two.
 
@@ -29,7 +31,7 @@ from .numbers import in_english
 
 CHECK_COLUMNS = [
     "check", "plan_id", "subject", "what", "inputs",
-    "observed", "expected", "tolerance", "tolerance_reason", "status", "finding",
+    "observed", "rule", "expected", "tolerance", "tolerance_reason", "status", "finding",
 ]
 
 #: The band a yearly growth target should lie in: an assumption, not a rule of the plan.
@@ -66,10 +68,22 @@ def _stated(targets: pd.DataFrame, ids) -> pd.DataFrame:
     return _wide(targets, "value_as_written", ids=ids).map(in_english, na_action="ignore")
 
 
-def _figure(context: pd.DataFrame | None, figure_id: str) -> float | None:
+def _figure(context: pd.DataFrame | None, figure_id: str, unit: str | None = None) -> float | None:
+    """An outside figure's value, in ``unit`` when given (from thousands of it if need be); None if missing."""
     if context is None or figure_id not in context.index:
         return None
-    return float(context.at[figure_id, "value"])
+    value, stated_unit = float(context.at[figure_id, "value"]), str(context.at[figure_id, "unit"])
+    if unit is None or stated_unit == unit:
+        return value
+    if stated_unit == f"thousand {unit}":
+        return value * 1000
+    raise ValueError(f"data/context.csv, figure_id {figure_id}: unit {stated_unit!r} cannot be read as {unit!r}")
+
+
+def _estimate(context: pd.DataFrame | None, figure_id: str, lang_words=(" (an estimate)", "")) -> str:
+    """' (an estimate)' when the outside figure is marked as one, else ''."""
+    known = context is not None and figure_id in context.index
+    return lang_words[0] if known and bool(context.at[figure_id, "estimate"]) else lang_words[1]
 
 
 def _half_unit_of_figure(context: pd.DataFrame | None, figure_id: str) -> float:
@@ -150,6 +164,7 @@ def parts_sum_to_whole(targets: pd.DataFrame, context=None) -> pd.DataFrame:
             "what": "The " + out["count"].astype(str) + " shares of " + out["part_of"] + " sum to 100%.",
             "inputs": out["parts"],
             "observed": out["observed"],
+            "rule": "|observed - expected| ≤ tolerance",
             "expected": 100.0,
             "tolerance": out["tolerance"],
             "tolerance_reason": "each share may be rounded by half a unit of its last stated decimal: " + out["halves"],
@@ -201,7 +216,8 @@ def _outside_band(check, targets, rows, low, high, *, subject, what, reason) -> 
     inside = "All " + total.astype(str) + f" lie within {low:g}-{high:g} (" + span.fillna("") + ")."
     finding = inside.where(count == 0, count.astype(str) + " outside: " + listed.reindex(plans).fillna("") + ".")
     return _rows(
-        check, plans, subject=subject, what=what, inputs=f"{len(rows)} targets", observed=count, expected=0,
+        check, plans, subject=subject, what=what, inputs=f"{len(rows)} targets", observed=count,
+        rule=f"observed = expected (targets outside {low:g}-{high:g})", expected=0,
         tolerance=0.0, tolerance_reason=reason, status=np.where(count == 0, "pass", "fail"), finding=finding,
     )
 
@@ -254,9 +270,11 @@ def comparator_matches_wording(targets: pd.DataFrame, context=None) -> pd.DataFr
     )
     return _rows(
         "comparator_matches_wording", plans, subject="comparators",
-        what="'trên', 'hơn' or 'trở lên' next to a number make it a floor (>=); 'dưới', 'xuống dưới' "
-        "or 'xuống' (down to) a ceiling (<=); no such word, a point (=).",
-        inputs=f"{len(words)} targets (comparator, source_text)", observed=count, expected=0, tolerance=0.0,
+        what="Words next to a number make it a floor (>=): " + ", ".join(f"'{p}'" for p in AT_LEAST_BEFORE + AT_LEAST_AFTER)
+        + "; or a ceiling (<=): " + ", ".join(f"'{p}'" for p in AT_MOST_BEFORE + AT_MOST_AFTER)
+        + "; no such word, a point (=). The table's comparator agrees.",
+        inputs=f"{len(words)} targets (comparator, source_text)", observed=count,
+        rule="observed = expected (disagreements)", expected=0, tolerance=0.0,
         tolerance_reason="words either agree or not", status=np.where(count == 0, "pass", "fail"), finding=finding,
     )
 
@@ -306,7 +324,8 @@ def new_rural_communes(targets: pd.DataFrame, context=None) -> pd.DataFrame:
         "new_rural_communes", wide.index, subject="new-rural communes",
         what="The share of communes meeting the standard is a whole number of communes over some denominator (the xã, or all commune-level units).",
         inputs=", ".join(ids) + "; communes_xa_2020, communes_total_2020 (context)",
-        observed=observed, expected=expected, tolerance=half, tolerance_reason="the share is stated to one decimal, "
+        observed=observed, rule="|observed - expected| ≤ tolerance", expected=expected, tolerance=half,
+        tolerance_reason="the share is stated to one decimal, "
         "so any count whose share rounds to it is within half a unit of that decimal",
         status=_verdict(ok, needs), finding=finding.where(needs == "", needs),
     )
@@ -318,7 +337,7 @@ def _earlier_counts(context, end_2020: float, end_2021: float) -> str:
     target = _figure(context, "ntm_communes_target_2020")
     if target is not None:
         same = "the same as" if target == end_2020 else f"{end_2020 - target:+g} on"
-        said.append(f"{same} the 2020 target set in 2018 ({target:g} xã)")
+        said.append(f"{same} the 2020 target set in 2018, before the February 2020 reorganisation of communes ({target:g} xã)")
     september = _figure(context, "ntm_communes_sep2020")
     if september is not None:
         said.append(f"{end_2020 - september:g} more than the {september:g} counted in September 2020")
@@ -344,7 +363,7 @@ def tea_area_before_planting(targets: pd.DataFrame, context=None) -> pd.DataFram
     earlier = [
         (f, label) for f, label in [
             ("tea_area_2017", "{} ha in 2017"), ("tea_area_2018", "nearly {} ha about 2018"),
-            ("tea_new_planting_baseline_2020", "{} ha newly planted in 2020 (estimate)"),
+            ("tea_new_planting_baseline_2020", "{} ha newly planted in 2020" + _estimate(context, "tea_new_planting_baseline_2020")),
             ("tea_area_end2022", "{} ha at the end of 2022"),
         ] if _figure(context, f) is not None
     ]
@@ -353,7 +372,7 @@ def tea_area_before_planting(targets: pd.DataFrame, context=None) -> pd.DataFram
     return _rows(
         "tea_area_before_planting", wide.index, subject="tea area",
         what="The tea newly planted in 2021 is less than the total tea area.",
-        inputs=", ".join(ids), observed=new, expected=total, tolerance=0.0,
+        inputs=", ".join(ids), observed=new, rule="observed < expected", expected=total, tolerance=0.0,
         tolerance_reason="new planting is part of the total, so it must be smaller",
         status=_verdict(new < total, needs), finding=finding.where(needs == "", needs),
     )
@@ -375,7 +394,7 @@ def growth_decomposition(targets: pd.DataFrame, context=None) -> pd.DataFrame:
     share_2020 = _figure(context, "structure_agri_share_baseline_2020")
     if share_2020 is not None:
         rest_2020 = (total - share_2020 / 100 * agriculture) / (1 - share_2020 / 100)
-        finding = finding + f" With the 2020 share ({share_2020:g}%, an estimate) as the weight: " + rest_2020.map(_n) + "%."
+        finding = finding + f" With the 2020 share ({share_2020:g}%{_estimate(context, 'structure_agri_share_baseline_2020', (', an estimate', ''))}) as the weight: " + rest_2020.map(_n) + "%."
     finding = finding + (
         " Assumes that this year's shares stand in for last year's constant-price weights, and that"
         " 'ngành nông nghiệp' covers agriculture, forestry and fishery."
@@ -383,8 +402,8 @@ def growth_decomposition(targets: pd.DataFrame, context=None) -> pd.DataFrame:
     return _rows(
         "growth_decomposition", wide.index, subject="GRDP growth",
         what=f"The growth the rest of the economy needs lies within the plausible band, {low:g}-{high:g}% a year.",
-        inputs=", ".join(ids), observed=rest, expected=np.nan, tolerance=0.0,
-        tolerance_reason="a band, not an equality (see growth_rates_plausible)",
+        inputs=", ".join(ids), observed=rest, rule=f"{low:g} ≤ observed ≤ {high:g}", expected=np.nan, tolerance=0.0,
+        tolerance_reason="a band, not an equality (see growth_rates_plausible); it only catches gross errors",
         status=_verdict(rest.between(low, high), needs), finding=finding.where(needs == "", needs),
     )
 
@@ -393,7 +412,7 @@ def poverty_reduction(targets: pd.DataFrame, context=None) -> pd.DataFrame:
     """The poor districts cut poverty at least as fast as the province; the 2021 rate it implies."""
     ids = ["poverty_rate_reduction", "poverty_rate_reduction_poor_districts"]
     wide = _wide(targets, ids=ids)
-    needs = _missing_note(wide, ids, context)
+    needs = _missing_note(wide, ids, context, ["poverty_rate_baseline_2020"])
     province, poor = wide[ids[0]], wide[ids[1]]
     stated = _stated(targets, ids)
     ok = poor >= province
@@ -405,16 +424,18 @@ def poverty_reduction(targets: pd.DataFrame, context=None) -> pd.DataFrame:
     if rate_2020 is not None:
         ok = ok & (province < rate_2020)
         finding = finding + (
-            f" From the 2020 rate on the provincial poverty list ({rate_2020:g}%), the cut leaves "
-            + (rate_2020 - province).map(_n) + "% for 2021; only this series is used, as the README of the context data warns."
+            f" From the 2020 rate on the provincial poverty list ({rate_2020:g}%, on the standard in force for 2016-2020), "
+            "the cut leaves " + (rate_2020 - province).map(_n) + "% for 2021 on that measure. Only this series is used:"
+            " rates measured on other standards or surveys cannot be combined with it."
         )
-    pace, pace_poor = _figure(context, "poverty_reduction_target_2021_2025"), _figure(context, "poverty_reduction_poor_districts_target_2021_2025")
+    pace, pace_poor = _figure(context, "poverty_reduction_pace_2021_2025"), _figure(context, "poverty_reduction_poor_districts_target_2021_2025")
     if pace is not None and pace_poor is not None:
         finding = finding + f" The 2021-2025 plan asks {pace:g} and {pace_poor:g} points a year."
     return _rows(
         "poverty_reduction", wide.index, subject="poverty",
         what="The poor districts cut poverty by at least as many points as the province; the cut is smaller than the 2020 rate.",
-        inputs=", ".join(ids) + "; poverty_rate_baseline_2020 (context)", observed=poor, expected=province, tolerance=0.0,
+        inputs=", ".join(ids) + "; poverty_rate_baseline_2020 (context)", observed=poor,
+        rule="observed ≥ expected, and expected < the 2020 rate", expected=province, tolerance=0.0,
         tolerance_reason="an order, not an equality", status=_verdict(ok, needs), finding=finding.where(needs == "", needs),
     )
 
@@ -429,14 +450,14 @@ def malnutrition_ceilings(targets: pd.DataFrame, context=None) -> pd.DataFrame:
     stunting, underweight = wide[ids[0]], wide[ids[1]]
     finding = (
         "Both are ceilings on the share of children under five: stunting at most " + stunting.map("{:g}%".format)
-        + ", underweight at most " + underweight.map("{:g}%".format) + "; the plan expects "
-        + (stunting - underweight).map(_n) + " points more stunted than underweight children."
+        + ", underweight under " + underweight.map("{:g}%".format) + "; the stunting ceiling is "
+        + (stunting - underweight).map(_n) + " points above the underweight one (the two overlap: a child can be both)."
     ).where(not_ceilings == 0, not_ceilings.astype(str) + " of the two is not a ceiling (<=, lower is better).")
     return _rows(
         "malnutrition_ceilings", wide.index, subject="child malnutrition",
         what="Both malnutrition targets are ceilings (<=) with lower is better.",
-        inputs=", ".join(ids), observed=not_ceilings, expected=0, tolerance=0.0,
-        tolerance_reason="a target is a ceiling or not", status=_verdict(not_ceilings == 0, needs),
+        inputs=", ".join(ids), observed=not_ceilings, rule="observed = expected (targets that are not ceilings)",
+        expected=0, tolerance=0.0, tolerance_reason="a target is a ceiling or not", status=_verdict(not_ceilings == 0, needs),
         finding=finding.where(needs == "", needs),
     )
 
@@ -457,7 +478,8 @@ def enrolment_by_level(targets: pd.DataFrame, context=None) -> pd.DataFrame:
     return _rows(
         "enrolment_by_level", wide.index, subject="enrolment",
         what="Enrolment does not rise from primary to lower secondary to upper secondary.",
-        inputs=", ".join(ids), observed=rises, expected=0, tolerance=0.0, tolerance_reason="an order, not an equality",
+        inputs=", ".join(ids), observed=rises, rule="observed = expected (rises from one level to the next)", expected=0,
+        tolerance=0.0, tolerance_reason="an order, not an equality",
         status=_verdict(rises == 0, needs), finding=finding.where(needs == "", needs),
     )
 
@@ -466,23 +488,26 @@ def urban_at_least_rural(targets: pd.DataFrame, context=None) -> pd.DataFrame:
     """Urban water and waste targets are at least their rural or province-wide counterparts."""
     pairs = [
         ("water", "urban_piped_clean_water", "rural_hygienic_water",
-         "urban piped clean water", "rural hygienic water, a looser standard"),
+         "urban population with piped clean water", "rural population with hygienic water, a looser standard",
+         ""),
         ("waste", "urban_solid_waste_collected", "communes_waste_collection",
-         "urban solid waste collected", "communes, wards and towns with collection, rural ones included"),
+         "urban solid waste collected", "communes, wards and towns with collection, rural ones included",
+         " The bases differ (a share of waste against a share of communes), so the order is an expectation, not an identity."),
     ]
     out = []
-    for subject, urban_id, other_id, urban_label, other_label in pairs:
+    for subject, urban_id, other_id, urban_label, other_label, caveat in pairs:
         wide = _wide(targets, ids=[urban_id, other_id])
         needs = _missing_note(wide, [urban_id, other_id], context)
         urban, other = wide[urban_id], wide[other_id]
         finding = (
             urban.map("{:g}%".format) + f" {urban_label} against " + other.map("{:g}%".format) + f" {other_label}: a gap of "
-            + (urban - other).map("{:g}".format) + " points."
+            + (urban - other).map("{:g}".format) + " points." + caveat
         )
         out.append(_rows(
             "urban_at_least_rural", wide.index, subject=subject,
-            what=f"The urban target ({urban_id}) is at least the wider one ({other_id}): towns are reached first.",
-            inputs=f"{urban_id}, {other_id}", observed=urban, expected=other, tolerance=0.0,
+            what=f"The urban target ({urban_id}) is at least its rural or province-wide counterpart ({other_id}): "
+            "towns are reached first.",
+            inputs=f"{urban_id}, {other_id}", observed=urban, rule="observed ≥ expected", expected=other, tolerance=0.0,
             tolerance_reason="an order, not an equality", status=_verdict(urban >= other, needs),
             finding=finding.where(needs == "", needs),
         ))
@@ -495,21 +520,22 @@ def jobs_and_training(targets: pd.DataFrame, context=None) -> pd.DataFrame:
     wide = _wide(targets, ids=ids)
     needs = _missing_note(wide, ids, context, ["labour_force_baseline_2020"])
     jobs, trained = wide[ids[0]], wide[ids[1]]
-    labour = (_figure(context, "labour_force_baseline_2020") or np.nan) * 1000
+    labour = _figure(context, "labour_force_baseline_2020", "persons") or np.nan
     largest = pd.concat([jobs, trained], axis=1).max(axis=1)
     finding = (
         trained.map(lambda x: _n(x, 0)) + " workers trained and " + jobs.map(lambda x: _n(x, 0)) + " helped into jobs are "
         + (100 * trained / labour).map(_n) + "% and " + (100 * jobs / labour).map(_n)
         + f"% of the 2020 labour force ({_n(labour, 0)}); " + (jobs / trained).map(_n) + " jobs per worker trained."
     )
-    pace = _figure(context, "jobs_target_2021_2025")
+    pace = _figure(context, "jobs_pace_2021_2025")
     if pace is not None:
         finding = finding + f" The 2021-2025 plan asks {_n(pace, 0)} jobs a year: 2021 asks " + (pace - jobs).map(lambda x: _n(x, 0)) + " fewer."
     return _rows(
         "jobs_and_training", wide.index, subject="jobs and training",
         what="Jobs created and workers trained in one year are each a part of the labour force (below 100% of it).",
-        inputs=", ".join(ids) + "; labour_force_baseline_2020 (context)", observed=100 * largest / labour, expected=100.0,
-        tolerance=0.0, tolerance_reason="a part of a whole is below the whole", status=_verdict(largest < labour, needs),
+        inputs=", ".join(ids) + "; labour_force_baseline_2020 (context)", observed=100 * largest / labour,
+        rule="observed < expected", expected=100.0, tolerance=0.0,
+        tolerance_reason="a part of a whole is below the whole; this only catches gross errors such as a misplaced separator", status=_verdict(largest < labour, needs),
         finding=finding.where(needs == "", needs),
     )
 
@@ -519,7 +545,7 @@ def grdp_and_budget(targets: pd.DataFrame, context=None) -> pd.DataFrame:
     ids = ["grdp_per_capita", "budget_revenue", "share_product_taxes_less_subsidies"]
     wide = _wide(targets, ids=ids)
     needs = _missing_note(wide, ids, context, ["population_avg_2021"])
-    population = (_figure(context, "population_avg_2021") or np.nan) * 1000
+    population = _figure(context, "population_avg_2021", "persons") or np.nan
     grdp = wide["grdp_per_capita"] * population / 1000  # million VND x persons / 1000 = billion VND
     budget = wide["budget_revenue"]
     taxes = grdp * wide["share_product_taxes_less_subsidies"] / 100
@@ -528,14 +554,16 @@ def grdp_and_budget(targets: pd.DataFrame, context=None) -> pd.DataFrame:
         + grdp.map(lambda x: _n(x, 0)) + " billion VND of GRDP. Budget revenue of " + budget.map(lambda x: _n(x, 0))
         + " billion VND is " + (100 * budget / grdp).map(_n) + "% of it; product taxes less subsidies ("
         + wide["share_product_taxes_less_subsidies"].map("{:g}%".format) + " of GRDP) come to " + taxes.map(lambda x: _n(x, 0))
-        + " billion VND, " + (100 * taxes / budget).map(_n) + "% of budget revenue."
+        + " billion VND, " + (100 * taxes / budget).map(_n) + "% of budget revenue, for scale only:"
+        " product taxes are an accounting share of GRDP, budget revenue is what is collected."
         " Assumes the per-capita target divides by the same population."
     )
     return _rows(
         "grdp_and_budget", wide.index, subject="GRDP and budget",
         what="Budget revenue is a part of the GRDP that per-capita GRDP times population implies (below 100% of it).",
-        inputs=", ".join(ids) + "; population_avg_2021 (context)", observed=100 * budget / grdp, expected=100.0,
-        tolerance=0.0, tolerance_reason="revenue collected in the province is drawn from what the province produces",
+        inputs=", ".join(ids) + "; population_avg_2021 (context)", observed=100 * budget / grdp,
+        rule="observed < expected", expected=100.0, tolerance=0.0,
+        tolerance_reason="revenue collected in the province is drawn from what it produces; this only catches gross errors",
         status=_verdict(budget < grdp, needs), finding=finding.where(needs == "", needs),
     )
 
@@ -547,21 +575,22 @@ def grdp_per_capita_growth(targets: pd.DataFrame, context=None) -> pd.DataFrame:
     written = _wide(targets, "value_as_written", ids=ids)["grdp_per_capita"].fillna("")
     needs = _missing_note(wide, ids, context, ["grdp_per_capita_baseline_2020"])
     per_capita, real = wide["grdp_per_capita"], wide["grdp_growth"]
-    base = _figure(context, "grdp_per_capita_baseline_2020") or np.nan
+    base = _figure(context, "grdp_per_capita_baseline_2020", "million VND per person") or np.nan
     base_half = _half_unit_of_figure(context, "grdp_per_capita_baseline_2020")
     half = 0.5 * 10.0 ** -written.str.partition(",")[2].str.len()
     nominal = 100 * (per_capita / base - 1)
     widest = 100 * ((per_capita + half) / (base - base_half) - 1) - nominal
-    census, average = _figure(context, "population_census_2019"), _figure(context, "population_avg_2021")
+    census, average = _figure(context, "population_census_2019", "persons"), _figure(context, "population_avg_2021", "persons")
     if census is not None and average is not None:
-        people = (average * 1000 / census) ** (1 / 2.25) - 1  # 1 April 2019 to mid-2021
+        people = (average / census) ** (1 / 2.25) - 1  # 1 April 2019 to mid-2021
         people_text = f"population growing {_n(100 * people)}% a year (census of 1/4/2019 to the 2021 average)"
     else:
         people, people_text = 0.0, "population held constant (the population figures are missing)"
     real_per_capita = 100 * ((1 + real / 100) / (1 + people) - 1)
     prices = 100 * ((1 + nominal / 100) / (1 + real_per_capita / 100) - 1)
     finding = (
-        per_capita.map("{:g}".format) + f" million VND against {base:g} in 2020 (an estimate) is nominal growth of "
+        per_capita.map("{:g}".format) + f" million VND against {base:g} in 2020"
+        + _estimate(context, "grdp_per_capita_baseline_2020") + " is nominal growth of "
         + nominal.map(_n) + "%. Real GRDP growth of " + real.map("{:g}%".format) + f", with {people_text}, is "
         + real_per_capita.map(_n) + "% per person, which leaves " + prices.map(_n) + "% for the rise in prices."
         " Both per-capita figures are whole millions, so the nominal growth is uncertain by the tolerance."
@@ -570,7 +599,7 @@ def grdp_per_capita_growth(targets: pd.DataFrame, context=None) -> pd.DataFrame:
         "grdp_per_capita_growth", wide.index, subject="GRDP per capita",
         what="The nominal growth of GRDP per capita is at least its real growth (prices do not fall).",
         inputs=", ".join(ids) + "; grdp_per_capita_baseline_2020, population_census_2019, population_avg_2021 (context)",
-        observed=nominal, expected=real_per_capita, tolerance=widest,
+        observed=nominal, rule="observed + tolerance ≥ expected", expected=real_per_capita, tolerance=widest,
         tolerance_reason="the target and the 2020 value are stated in whole millions, each rounded by up to 0.5",
         status=_verdict(nominal + widest >= real_per_capita, needs), finding=finding.where(needs == "", needs),
     )
@@ -592,7 +621,8 @@ def commune_units_add_up(targets: pd.DataFrame, context=None) -> pd.DataFrame:
     return _rows(
         "commune_units_add_up", plans, subject="commune-level units",
         what="The province's xã, phường and thị trấn add up to its commune-level units (the denominators above).",
-        inputs=", ".join(parts) + ", communes_total_2020 (context)", observed=observed, expected=expected, tolerance=0.0,
+        inputs=", ".join(parts) + ", communes_total_2020 (context)", observed=observed, rule="observed = expected",
+        expected=expected, tolerance=0.0,
         tolerance_reason="counts are exact", status=status, finding=finding,
     )
 
@@ -619,7 +649,7 @@ CATALOGUE = (
 
 def card(result: pd.DataFrame) -> pd.DataFrame:
     """A check's rows for reading: one column per subject, one row per field, numbers to 2 decimals."""
-    shown = result.set_index("subject")[["what", "observed", "expected", "tolerance", "status", "finding"]].copy()
+    shown = result.set_index("subject")[["what", "observed", "rule", "expected", "tolerance", "status", "finding"]].copy()
     for column in ("observed", "expected", "tolerance"):
         shown[column] = shown[column].astype("float64").round(2).map("{:g}".format, na_action="ignore").fillna("")
     return shown.T

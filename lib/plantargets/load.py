@@ -448,7 +448,11 @@ def _context_rules(context: pd.DataFrame, text: pd.DataFrame) -> list[Problem]:
         found = {bound for word, bound in BOUND_WORDS.items() if re.search(_WORD.format(word), phrase.lower())}
         return found.pop() if len(found) == 1 else "exact" if not found else "ambiguous"
 
-    stated_bound = written.map(words_bound)
+    # The bound word may sit inside value_as_written ('gần 6.200 ha') or just before it in the quote.
+    word_before = pd.Series(
+        [(q[: q.find(w)].split() or [""])[-1] if w and w in q else "" for w, q in zip(written, quote)], index=context.index
+    )
+    stated_bound = (word_before + " " + written).map(words_bound)
     says_estimate = pd.Series(
         [any(re.search(_WORD.format(w), _clause(q, v).lower()) for w in ESTIMATE_WORDS) for q, v in zip(quote, written)],
         index=context.index,
@@ -459,7 +463,8 @@ def _context_rules(context: pd.DataFrame, text: pd.DataFrame) -> list[Problem]:
         ("value", pd.Series([not as_number_token(t).search(w) for t, w in zip(value_text, written)], index=context.index),
          "is not written this way in value_as_written (a typo, or a figure converted from another unit?)"),
         ("bound", stated_bound != context["bound"].astype("str"),
-         "does not match the words of value_as_written ('hơn'/'trên': at least; 'gần'/'dưới': at most; none: exact)"),
+         "does not match the words of value_as_written and the word before it in the quote "
+         "('hơn'/'trên': at least; 'gần'/'dưới': at most; none: exact)"),
         ("estimate", says_estimate & ~context["estimate"].astype(bool),
          "is false, but the quote's clause calls the figure an estimate ('ước' or 'dự kiến')"),
         ("value", (unit == "percent") & ~context["value"].between(0, 100), "is outside 0-100, which a percentage of a whole cannot be"),
