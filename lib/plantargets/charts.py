@@ -1,0 +1,483 @@
+"""Charts of the plan's priorities: each function takes the targets table and returns a Figure.
+
+Every figure uses the one style file shipped here (``plantargets.mplstyle``), has a title
+that states what it shows (with numbers from the data), axis labels with units, and the
+source note at the bottom. Labels come from the data's ``name_vi`` or ``name_en``
+(``lang="vi"`` or ``"en"``); only the few chart words below are typed here, once per
+language. Figures are built with ``matplotlib.figure.Figure``, outside pyplot, so a
+notebook shows each one once and nothing is left open.
+
+``save(fig, stem)`` writes SVG and PNG that are byte-identical from one build to the next.
+"""
+
+from __future__ import annotations
+
+import functools
+import textwrap
+from pathlib import Path
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from .numbers import in_english
+
+STYLE = Path(__file__).with_name("plantargets.mplstyle")
+SOURCE_NOTE = "Nguồn / Source: Nghị quyết HĐND tỉnh Lai Châu, kỳ họp thứ 15, 12/2020"
+CONTEXT_NOTE = {
+    "vi": "Số liệu ngoài nghị quyết: các nguồn ghi trong data/context.csv",
+    "en": "Figures from outside the resolution: the sources cited in data/context.csv",
+}
+LANGS = ("vi", "en")
+
+#: Okabe & Ito's colours, by role.
+COLOURS = {
+    "target": "#0072B2", "baseline": "#999999", "gap": "#E5E5E5", "reference": "#D55E00",
+    "ceiling": "#CC79A7", "pace": "#000000",
+}
+KIND_COLOURS = {
+    "level": "#0072B2", "growth rate": "#E69F00", "share of a total": "#56B4E9", "coverage rate": "#009E73",
+    "reduction": "#CC79A7", "count": "#D55E00", "qualitative": "#999999",
+}
+
+#: The few words a chart needs besides the data's own names: (Vietnamese, English).
+WORDS = {
+    "target": ("Mục tiêu 2021", "2021 target"),
+    "baseline": ("Năm 2020", "2020"),
+    "estimate": ("ước tính", "estimate"),
+    "count": ("Số chỉ tiêu", "Number of targets"),
+    "percent_of_grdp": ("% GRDP", "% of GRDP"),
+    "percent_a_year": ("%/năm", "% a year"),
+    "percent": ("%", "%"),
+    "short_of_100": ("còn thiếu đến 100%", "short of 100%"),
+    "universal": ("100%", "100%"),
+    "grdp_growth": ("Tăng trưởng GRDP", "GRDP growth"),
+    "five_year_pace": ("Bình quân/năm, kế hoạch 2021-2025", "Yearly pace, 2021-2025 plan"),
+    "ceiling": ("trần (không quá)", "ceiling (at most)"),
+}
+KINDS = {
+    "level": ("mức", "level"), "growth rate": ("tốc độ tăng", "growth rate"),
+    "share of a total": ("tỷ trọng", "share of a total"), "coverage rate": ("tỷ lệ bao phủ", "coverage rate"),
+    "reduction": ("mức giảm", "reduction"), "count": ("số lượng", "count"), "qualitative": ("định tính", "qualitative"),
+}
+UNITS = {
+    "percent": ("%", "%"), "percentage points": ("điểm %", "percentage points"),
+    "per mille points": ("điểm ‰", "per mille points"), "million VND per person": ("triệu đồng/người", "million VND per person"),
+    "billion VND": ("tỷ đồng", "billion VND"), "tonnes": ("tấn", "tonnes"), "hectares": ("ha", "hectares"),
+    "communes": ("xã", "communes"), "workers": ("lao động", "workers"),
+    "doctors per 10,000 people": ("bác sỹ/1 vạn dân", "doctors per 10,000 people"),
+}
+
+#: The coverage targets that a service or a standard should reach everywhere in the end.
+UNIVERSAL_SERVICES = (
+    "villages_road_access", "households_national_grid", "schools_permanent", "commune_health_stations_permanent",
+    "rural_hygienic_water", "urban_piped_clean_water", "villages_cultural_house", "ethnic_minority_tv_radio",
+    "urban_solid_waste_collected", "communes_waste_collection",
+)
+#: The 'cultured' standards of group (9).
+CULTURE = ("cultured_households", "cultured_villages", "cultured_agencies")
+GROWTH = (
+    "grdp_growth", "agriculture_value_added_growth", "livestock_herd_growth", "import_export_growth",
+    "local_export_growth", "tourist_arrivals_growth",
+)
+ENROLMENT = ("enrolment_kindergarten", "enrolment_primary", "enrolment_lower_secondary", "enrolment_upper_secondary")
+
+
+def word(key: str, lang: str) -> str:
+    return WORDS[key][LANGS.index(lang)]
+
+
+def _lang(lang: str) -> int:
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    return LANGS.index(lang)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def styled(chart):
+    """Build the chart inside the project's style, and check the language first."""
+
+    @functools.wraps(chart)
+    def build(*args, lang: str = "en", **kwargs) -> Figure:
+        _lang(lang)
+        with mpl.rc_context(fname=STYLE):
+            return chart(*args, lang=lang, **kwargs)
+
+    return build
+
+
+def _new_figure(width: float = 8.0, height: float = 4.5, nrows: int = 1, ncols: int = 1, **kw):
+    fig = Figure(figsize=(width, height), layout="constrained")
+    fig.get_layout_engine().set(rect=(0, 0.06, 1, 0.94))
+    axes = fig.subplots(nrows, ncols, squeeze=False, **kw)
+    return fig, axes
+
+
+def _finish(fig: Figure, title: str, *, context_used: bool = False, lang: str = "en") -> Figure:
+    fig.suptitle(textwrap.fill(title, int(fig.get_figwidth() * 8.4)), x=0.01, ha="left")
+    note = SOURCE_NOTE + (f" · {CONTEXT_NOTE[lang]}" if context_used else "")
+    fig.text(0.01, 0.01, note, ha="left", va="bottom", fontsize=7.5, color="#555555", gid="source")
+    return fig
+
+
+def _rows(targets: pd.DataFrame, ids) -> pd.DataFrame:
+    """The targets ``ids``, in that order; an id the table lacks is an error, not a gap."""
+    table = targets.set_index("indicator_id")
+    missing = [i for i in ids if i not in table.index]
+    if missing:
+        raise KeyError(f"the targets table has no {', '.join(missing)}")
+    return table.loc[list(ids)].reset_index()
+
+
+def name(row: pd.Series, lang: str) -> str:
+    """The indicator's name in ``lang``, without the 'Economic structure:' kind of prefix."""
+    text = row["name_vi" if lang == "vi" else "name_en"]
+    text = text.split(": ", 1)[-1]
+    return text[:1].upper() + text[1:]
+
+
+def stated(row: pd.Series, lang: str) -> str:
+    """The value as the resolution states it ('7,96'), or in English notation ('7.96'), with its bound sign."""
+    text = row["value_as_written"] if lang == "vi" else in_english(row["value_as_written"])
+    return {">=": "≥ ", "<=": "≤ "}.get(str(row["comparator"]), "") + text
+
+
+def _number(value: float, lang: str, places: int | None = None) -> str:
+    """A number in the notation of ``lang``; with ``places=None``, as many decimals as it has (up to 2)."""
+    if places is None:
+        places = next((p for p in range(3) if round(value, p) == round(value, 6)), 2)
+    text = f"{value:,.{places}f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "vi" else text
+
+
+def _axis_numbers(axis, lang: str) -> None:
+    """Tick labels in the notation of ``lang``: '250.000' in Vietnamese, '250,000' in English."""
+    axis.set_major_formatter(FuncFormatter(lambda value, _: _number(value, lang)))
+
+
+def _wrap(text: str, width: int = 34) -> str:
+    return textwrap.fill(text, width, break_long_words=False)
+
+
+def unit_label(unit: str, lang: str) -> str:
+    return UNITS[unit][_lang(lang)]
+
+
+def _legend_below(ax, ncols: int = 1) -> None:
+    """The legend under the axes, where the layout makes room for it and it hides nothing."""
+    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.16), ncols=ncols, borderaxespad=0)
+
+
+def _barh(ax, rows: pd.DataFrame, lang: str, *, colour=COLOURS["target"], gid="target", wrap=34, inside=None):
+    """Horizontal bars of the targets' values, top to bottom in the rows' order, labelled as stated."""
+    positions = np.arange(len(rows))[::-1]
+    bars = ax.barh(positions, rows["value"], color=colour, gid=gid, label=None)
+    ax.set_yticks(positions, [_wrap(name(r, lang), wrap) for _, r in rows.iterrows()])
+    labels = [stated(r, lang) for _, r in rows.iterrows()]
+    if inside:  # in white, at the "end" or the "start" of the bar: the space beyond its end is taken
+        at_end = inside == "end"
+        for bar, label in zip(bars, labels):
+            ax.annotate(label, xy=(bar.get_width() if at_end else 0, bar.get_y() + bar.get_height() / 2),
+                        xytext=(-4 if at_end else 4, 0), textcoords="offset points", ha="right" if at_end else "left",
+                        va="center", color="white", fontsize=8.5, fontweight="bold", gid="value-label")
+    else:
+        ax.bar_label(bars, labels=labels, padding=3, fontsize=8.5)
+    ax.grid(axis="y", visible=False)
+    _axis_numbers(ax.xaxis, lang)
+    return bars
+
+
+# --------------------------------------------------------------------------- 01: the plan at a glance
+
+
+@styled
+def targets_by_group(targets: pd.DataFrame, *, lang: str = "en") -> Figure:
+    """How many targets each group sets, by kind (stacked bars)."""
+    i = _lang(lang)
+    label = "group_vi" if lang == "vi" else "group_en"
+    counts = targets.groupby(["group", label, "kind"], observed=True).size().unstack("kind", fill_value=0)
+    kinds = [k for k in KIND_COLOURS if k in counts.columns]
+    counts = counts[kinds]
+    fig, axes = _new_figure(8, 4.8)
+    ax = axes[0, 0]
+    positions = np.arange(len(counts))[::-1]
+    left = np.zeros(len(counts))
+    for kind in kinds:
+        ax.barh(positions, counts[kind], left=left, color=KIND_COLOURS[kind], label=KINDS[kind][i], gid=f"kind:{kind}")
+        left += counts[kind].to_numpy()
+    ax.set_yticks(positions, [f"({g}) {text}" for g, text in counts.index])
+    ax.set_xlabel(word("count", lang))
+    ax.grid(axis="y", visible=False)
+    _legend_below(ax, ncols=4)
+    totals = counts.sum(axis=1)
+    top = [f"({g}) {text.lower()}" for (g, text), n in totals.items() if n == totals.max()]
+    title = (
+        f"{len(top)} nhóm có nhiều chỉ tiêu nhất, mỗi nhóm {totals.max()}: {'; '.join(top)}"
+        if lang == "vi"
+        else f"{len(top)} groups set the most targets, {totals.max()} each: {'; '.join(top)}"
+    )
+    return _finish(fig, title, lang=lang)
+
+
+# --------------------------------------------------------------------------- 03: the economy
+
+
+def _baselines(targets: pd.DataFrame, context: pd.DataFrame | None) -> pd.DataFrame:
+    """2020 values of plan indicators from the outside figures, in the target's unit."""
+    if context is None or "indicator_id" not in context.columns:
+        return pd.DataFrame(columns=["indicator_id", "baseline", "estimate", "figure_id"])
+    linked = context[context["indicator_id"].notna() & context["year"].eq("2020")].reset_index()
+    units = targets.set_index("indicator_id")["unit"].astype(str)
+    scale = np.where(linked["unit"].astype(str) == "thousand " + linked["indicator_id"].map(units), 1000.0, 1.0)
+    return pd.DataFrame({
+        "indicator_id": linked["indicator_id"], "baseline": linked["value"] * scale,
+        "estimate": linked["estimate"].astype(bool), "figure_id": linked["figure_id"],
+    })
+
+
+@styled
+def economic_structure(targets: pd.DataFrame, context: pd.DataFrame | None = None, *, lang: str = "en") -> Figure:
+    """The four sector shares of GRDP, largest first, with agriculture's 2020 share where known."""
+    shares = targets[targets["part_of"] == "grdp_structure"].sort_values("value", ascending=False)
+    fig, axes = _new_figure(8, 4.2)
+    ax = axes[0, 0]
+    _barh(ax, shares, lang, inside="end")
+    ax.set_xlabel(word("percent_of_grdp", lang))
+    base = _baselines(targets, context).merge(shares[["indicator_id"]].reset_index(drop=True).reset_index(), on="indicator_id")
+    for _, b in base.iterrows():
+        y = len(shares) - 1 - b["index"]
+        marker_label = f"{word('baseline', lang)}" + (f" ({word('estimate', lang)})" if b["estimate"] else "")
+        ax.plot([b["baseline"]], [y], marker="D", markersize=7, markerfacecolor="white", markeredgecolor="black",
+                linestyle="none", label=marker_label, gid=f"baseline:{b['indicator_id']}")
+    if len(base):
+        _legend_below(ax)
+    ax.set_xlim(0, shares["value"].max() * 1.2)
+    first, second = shares.iloc[0], shares.iloc[1]
+    together = first["value"] + second["value"]
+    if lang == "vi":
+        title = (f"{name(first, lang)} ({stated(first, lang)}%) và {name(second, lang).lower()} ({stated(second, lang)}%) "
+                 f"chiếm {_number(together, lang, 2)}% GRDP theo kế hoạch")
+    else:
+        title = (f"{name(first, lang)} ({stated(first, lang)}%) and {name(second, lang).lower()} ({stated(second, lang)}%) "
+                 f"make up {_number(together, lang, 2)}% of GRDP in the plan")
+    return _finish(fig, title, context_used=len(base) > 0, lang=lang)
+
+
+@styled
+def growth_targets(targets: pd.DataFrame, *, lang: str = "en", ids=GROWTH) -> Figure:
+    """The growth-rate targets side by side, fastest first, with GRDP growth as the reference line."""
+    rows = _rows(targets, ids).sort_values("value", ascending=False)
+    fig, axes = _new_figure(8, 4.2)
+    ax = axes[0, 0]
+    _barh(ax, rows, lang, inside="end")
+    grdp = _rows(targets, ["grdp_growth"]).iloc[0]
+    ax.axvline(grdp["value"], color=COLOURS["reference"], linewidth=1.2, linestyle="--", gid="reference:grdp_growth",
+               label=f"{word('grdp_growth', lang)} {stated(grdp, lang)}%")
+    _legend_below(ax)
+    ax.set_xlabel(word("percent_a_year", lang))
+    ax.set_xlim(0, rows["value"].max() * 1.2)
+    top = rows.iloc[0]
+    ratio = _number(top["value"] / grdp["value"], lang, 1)
+    title = (
+        f"{name(top, lang)} {stated(top, lang)}%: mục tiêu tăng cao nhất, gấp {ratio} lần tăng trưởng GRDP"
+        if lang == "vi"
+        else f"{name(top, lang)}, {stated(top, lang)}%, is the fastest growth target: {ratio} times GRDP growth"
+    )
+    return _finish(fig, title, lang=lang)
+
+
+@styled
+def steps_from_2020(targets: pd.DataFrame, context: pd.DataFrame | None, *, lang: str = "en") -> Figure:
+    """For each target with a known 2020 value: the 2020 value and the 2021 target, side by side."""
+    base = _baselines(targets, context)
+    if base.empty:
+        raise ValueError("no 2020 values: pass the table of load_context(), whose rows link figures to indicators")
+    rows = _rows(targets, base["indicator_id"]).merge(base, on="indicator_id")
+    ncols = 3
+    nrows = -(-len(rows) // ncols)
+    fig, axes = _new_figure(9, 2.6 * nrows + 0.8, nrows, ncols)
+    for ax in axes.flat[len(rows):]:
+        ax.set_visible(False)
+    for ax, (_, r) in zip(axes.flat, rows.iterrows()):
+        baseline_label = word("baseline", lang) + (f"\n({word('estimate', lang)})" if r["estimate"] else "")
+        bars = ax.bar([0, 1], [r["baseline"], r["value"]], color=[COLOURS["baseline"], COLOURS["target"]],
+                      hatch=["//" if r["estimate"] else "", ""], edgecolor="white", gid=f"step:{r['indicator_id']}")
+        ax.bar_label(bars, labels=[_number(r["baseline"], lang), stated(r, lang)], padding=2, fontsize=8)
+        _axis_numbers(ax.yaxis, lang)
+        ax.set_xticks([0, 1], [baseline_label, word("target", lang)])
+        ax.set_title(_wrap(name(r, lang), 30), fontsize=8.5)
+        ax.set_ylabel(unit_label(str(r["unit"]), lang))
+        ax.set_ylim(0, max(r["baseline"], r["value"]) * 1.25)
+        ax.grid(axis="x", visible=False)
+    up = rows[rows["value"] > rows["baseline"]]
+    down = rows[rows["value"] < rows["baseline"]]
+    joined = (" và " if lang == "vi" else " and ").join(name(r, lang).lower() for _, r in down.iterrows())
+    title = (
+        f"{len(up)} trong {len(rows)} chỉ tiêu có số liệu 2020 cao hơn năm 2020; thấp hơn: {joined}"
+        if lang == "vi"
+        else f"{len(up)} of the {len(rows)} targets with a known 2020 value are above it; below it: {joined}"
+    )
+    return _finish(fig, title, context_used=True, lang=lang)
+
+
+# --------------------------------------------------------------------------- 04: society
+
+
+@styled
+def distance_to_universal(targets: pd.DataFrame, *, lang: str = "en", ids=UNIVERSAL_SERVICES) -> Figure:
+    """Coverage targets against 100%: each bar is the target, the grey rest the distance to universal."""
+    rows = _rows(targets, ids).sort_values("value", ascending=False)
+    fig, axes = _new_figure(8.5, 0.42 * len(rows) + 1.6)
+    ax = axes[0, 0]
+    bars = _barh(ax, rows, lang, wrap=44, inside="end")
+    positions = [b.get_y() + b.get_height() / 2 for b in bars]
+    ax.barh(positions, 100 - rows["value"], left=rows["value"], color=COLOURS["gap"], gid="gap",
+            label=word("short_of_100", lang))
+    ax.axvline(100, color="black", linewidth=0.8, gid="universal")
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(word("percent", lang))
+    _legend_below(ax)
+    lowest = rows.iloc[-1]
+    near = int((rows["value"] >= 95).sum())
+    gap = _number(100 - lowest["value"], lang, len(lowest["value_as_written"].partition(",")[2]))
+    title = (
+        f"{near}/{len(rows)} mục tiêu từ 95% trở lên; xa nhất: {name(lowest, lang).lower()}, còn thiếu {gap} điểm %"
+        if lang == "vi"
+        else f"{near} of {len(rows)} targets are 95% or more; the furthest from universal: "
+        f"{name(lowest, lang).lower()}, {gap} points short"
+    )
+    return _finish(fig, title, lang=lang)
+
+
+@styled
+def enrolment(targets: pd.DataFrame, *, lang: str = "en", ids=ENROLMENT) -> Figure:
+    """School-age enrolment targets by level, in school order."""
+    rows = _rows(targets, ids)
+    fig, axes = _new_figure(8, 4.2)
+    ax = axes[0, 0]
+    labels = [_wrap(name(r, lang), 18) for _, r in rows.iterrows()]
+    bars = ax.bar(np.arange(len(rows)), rows["value"], color=COLOURS["target"], gid="target")
+    ax.set_xticks(np.arange(len(rows)), labels)
+    ax.bar_label(bars, labels=[stated(r, lang) + "%" for _, r in rows.iterrows()], padding=2)
+    ax.axhline(100, color="black", linewidth=0.8, gid="universal")
+    ax.set_ylim(0, 112)
+    ax.set_ylabel(word("percent", lang))
+    ax.grid(axis="x", visible=False)
+    _axis_numbers(ax.yaxis, lang)
+    first, last = rows.iloc[1], rows.iloc[-1]
+    title = (
+        f"Tỷ lệ huy động giảm từ {stated(first, lang)}% ở tiểu học xuống {stated(last, lang)}% ở trung học phổ thông"
+        if lang == "vi"
+        else f"Enrolment falls from {stated(first, lang)}% in primary school to {stated(last, lang)}% in upper secondary"
+    )
+    return _finish(fig, title, lang=lang)
+
+
+@styled
+def health(targets: pd.DataFrame, *, lang: str = "en") -> Figure:
+    """Malnutrition ceilings, electronic health records and doctors per 10,000 people."""
+    fig, axes = _new_figure(9, 3.6, 1, 3, width_ratios=[2.2, 1.4, 1])
+    ceilings = _rows(targets, ["underweight_under5", "stunting_under5"])
+    ax = axes[0, 0]
+    _barh(ax, ceilings, lang, colour=COLOURS["ceiling"], gid="ceiling", wrap=30)
+    ax.set_xlim(0, ceilings["value"].max() * 1.35)
+    ax.set_xlabel(word("percent", lang))
+    ax.set_title(word("ceiling", lang).capitalize())
+    records = _rows(targets, ["electronic_health_records"])
+    ax = axes[0, 1]
+    bars = ax.bar([0], records["value"], color=COLOURS["target"], gid="target")
+    ax.bar([0], 100 - records["value"], bottom=records["value"], color=COLOURS["gap"], gid="gap")
+    ax.bar_label(bars, labels=[stated(records.iloc[0], lang) + "%"], label_type="center", color="white")
+    ax.set_xticks([0], [_wrap(name(records.iloc[0], lang), 24)])
+    ax.set_ylim(0, 100)
+    ax.set_ylabel(word("percent", lang))
+    ax.grid(axis="x", visible=False)
+    doctors = _rows(targets, ["doctors_per_10000"])
+    ax = axes[0, 2]
+    bars = ax.bar([0], doctors["value"], color=COLOURS["target"], gid="target")
+    ax.bar_label(bars, labels=[stated(doctors.iloc[0], lang)], padding=2)
+    ax.set_xticks([0], [_wrap(name(doctors.iloc[0], lang), 14)])
+    ax.set_ylim(0, doctors["value"].max() * 1.3)
+    ax.set_ylabel(unit_label("doctors per 10,000 people", lang))
+    ax.grid(axis="x", visible=False)
+    u, s = ceilings.iloc[0], ceilings.iloc[1]
+    d, e = doctors.iloc[0], records.iloc[0]
+    title = (
+        f"Suy dinh dưỡng: nhẹ cân dưới {stated(u, lang)[2:]}%, thấp còi {stated(s, lang)[2:]}%; "
+        f"{stated(e, lang)}% dân số có hồ sơ sức khỏe điện tử; {stated(d, lang)} bác sỹ/1 vạn dân"
+        if lang == "vi"
+        else f"Malnutrition capped at {stated(u, lang)[2:]}% underweight and {stated(s, lang)[2:]}% stunted; "
+        f"{stated(e, lang)}% with an e-health record; {stated(d, lang)} doctors per 10,000"
+    )
+    return _finish(fig, title, lang=lang)
+
+
+@styled
+def poverty_and_jobs(targets: pd.DataFrame, context: pd.DataFrame | None = None, *, lang: str = "en") -> Figure:
+    """Poverty reduction (province and poor districts) and jobs and training, with the five-year pace."""
+    fig, axes = _new_figure(9, 3.8, 1, 2)
+    panels = [
+        (axes[0, 0], ["poverty_rate_reduction", "poverty_rate_reduction_poor_districts"],
+         ["poverty_reduction_pace_2021_2025", "poverty_reduction_poor_districts_target_2021_2025"]),
+        (axes[0, 1], ["jobs_created", "vocational_training"], ["jobs_pace_2021_2025", None]),
+    ]
+    used = False
+    for ax, ids, paces in panels:
+        rows = _rows(targets, ids)
+        bars = _barh(ax, rows, lang, wrap=24, inside="start")
+        ax.set_xlabel(unit_label(str(rows.iloc[0]["unit"]), lang))
+        ax.set_xlim(0, rows["value"].max() * 1.45)
+        for bar, figure_id in zip(bars, paces):
+            if figure_id is None or context is None or figure_id not in context.index:
+                continue
+            used = True
+            pace = float(context.at[figure_id, "value"])
+            y = bar.get_y() + bar.get_height() / 2
+            ax.plot([pace], [y], marker="|", markersize=18, markeredgewidth=2.5, color=COLOURS["pace"],
+                    linestyle="none", gid=f"pace:{figure_id}")
+    if used:
+        axes[0, 0].plot([], [], marker="|", markersize=12, markeredgewidth=2.5, color=COLOURS["pace"], linestyle="none",
+                        label=word("five_year_pace", lang))
+        _legend_below(axes[0, 0])
+    p, pd_, j = (_rows(targets, [i]).iloc[0] for i in ("poverty_rate_reduction", "poverty_rate_reduction_poor_districts", "jobs_created"))
+    title = (
+        f"Tỷ lệ hộ nghèo giảm {stated(p, lang)} điểm %, các huyện nghèo {stated(pd_, lang)}; "
+        f"giải quyết việc làm cho {stated(j, lang)} lao động"
+        if lang == "vi"
+        else f"Poverty to fall {stated(p, lang)} points, {stated(pd_, lang)} in the poor districts; "
+        f"{stated(j, lang)} workers helped into jobs"
+    )
+    return _finish(fig, title, context_used=used, lang=lang)
+
+
+# --------------------------------------------------------------------------- all of them, saved
+
+
+def figures(targets: pd.DataFrame, context: pd.DataFrame | None, lang: str = "en") -> dict[str, Figure]:
+    """Every chart of the notebooks, by file stem, in reading order."""
+    return {
+        "01-targets-by-group": targets_by_group(targets, lang=lang),
+        "03-economic-structure": economic_structure(targets, context, lang=lang),
+        "03-growth-targets": growth_targets(targets, lang=lang),
+        "03-steps-from-2020": steps_from_2020(targets, context, lang=lang),
+        "04-distance-to-universal": distance_to_universal(targets, lang=lang),
+        "04-enrolment": enrolment(targets, lang=lang),
+        "04-health": health(targets, lang=lang),
+        "04-poverty-and-jobs": poverty_and_jobs(targets, context, lang=lang),
+        "04-culture": distance_to_universal(targets, lang=lang, ids=CULTURE),
+    }
+
+
+def save(fig: Figure, stem: Path) -> list[Path]:
+    """Write ``stem``.svg and ``stem``.png, with nothing in them that changes from one build to the next."""
+    stem = Path(stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    paths = [stem.parent / f"{stem.name}.svg", stem.parent / f"{stem.name}.png"]
+    with mpl.rc_context(fname=STYLE):
+        fig.savefig(paths[0], format="svg", metadata={"Date": None})
+        fig.savefig(paths[1], format="png", metadata={"Software": None})
+    return paths
