@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from plantargets import report
+from plantargets import charts, report
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,17 @@ def test_the_index_links_every_page_with_its_title(built):
     for path in report.notebook_paths():
         assert f'href="{path.stem}.html"' in page
     assert "The 2021 plan at a glance" in page
-    assert set(re.findall(r'href="([^"]+)"', page)) == {f"{p.stem}.html" for p in report.notebook_paths()}
+    pages = {f"{p.stem}.html" for p in report.notebook_paths()}
+    assert {h for h in re.findall(r'href="([^"]+)"', page) if not h.startswith("figures/")} == pages
+
+
+def test_every_figure_is_written_in_both_languages_as_svg_and_png_and_linked(built, targets, context):
+    out, index = built
+    page = index.read_text(encoding="utf-8")
+    stems = list(charts.figures(targets, context, "en"))
+    expected = {f"figures/{stem}.{lang}.{ext}" for stem in stems for lang in charts.LANGS for ext in ("svg", "png")}
+    assert {p.relative_to(out).as_posix() for p in (out / "figures").iterdir()} == expected
+    assert {h for h in re.findall(r'href="([^"]+)"', page) if h.startswith("figures/")} == expected
 
 
 def test_pages_hold_the_executed_outputs(built):

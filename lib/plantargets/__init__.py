@@ -10,18 +10,20 @@ The public API, in one screen:
     run_checks(targets, context=None) -> DataFrame   the consistency catalogue: one row per check
     parts_sum_to_whole(targets)  -> DataFrame   do the shares of each whole sum to 100?
     vietnamese_number(value, decimals) -> str   a number written the way the resolution writes it
+    charts                                      the figures: charts.growth_targets(targets, lang="vi"), ...
     paths                                       where the data, notebooks and build live
 
 Everything is derived from data/datapackage.json (the schema) and data/*.csv (the data).
 """
 
-from . import paths
+from . import charts, paths
 from .checks import parts_sum_to_whole, run_checks
 from .load import DataError, load_context, load_groups, load_targets, read_table
 from .numbers import vietnamese_number
 
 __all__ = [
     "DataError",
+    "charts",
     "load_context",
     "load_groups",
     "load_targets",

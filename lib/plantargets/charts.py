@@ -13,6 +13,8 @@ notebook shows each one once and nothing is left open.
 from __future__ import annotations
 
 import functools
+import io
+import re
 import textwrap
 from pathlib import Path
 
@@ -477,7 +479,22 @@ def save(fig: Figure, stem: Path) -> list[Path]:
     stem = Path(stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
     paths = [stem.parent / f"{stem.name}.svg", stem.parent / f"{stem.name}.png"]
+    svg = io.StringIO()
     with mpl.rc_context(fname=STYLE):
-        fig.savefig(paths[0], format="svg", metadata={"Date": None})
+        fig.savefig(svg, format="svg", metadata={"Date": None})
         fig.savefig(paths[1], format="png", metadata={"Software": None})
+    paths[0].write_text(_stable_ids(svg.getvalue()), encoding="utf-8")
     return paths
+
+
+def _stable_ids(svg: str) -> str:
+    """Number the SVG's clip-path and hatch ids in order of appearance.
+
+    matplotlib names them by hashing their geometry (salted by ``svg.hashsalt``), and the
+    last bits of a layout's floats can differ from one build to the next even when the
+    drawing does not: the ids then differ although the picture is the same.
+    """
+    hashed = list(dict.fromkeys(re.findall(r'id="([a-z][0-9a-f]{10})"', svg)))
+    for number, old in enumerate(hashed):
+        svg = re.sub(rf'(?<=["#]){old}(?=[")])', f"{old[0]}{number}", svg)
+    return svg

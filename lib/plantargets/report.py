@@ -1,6 +1,6 @@
 """Execute every notebook in a fresh kernel and write a static HTML report.
 
-    python -m plantargets.report             # build/report/: one page per notebook + index.html
+    python -m plantargets.report             # build/report/: one page per notebook, figures/, index.html
     python -m plantargets.report --in-place  # re-execute notebooks/ and save their outputs
 
 Notebooks are the files ``notebooks/NN-*.ipynb``, in the order of their numbers.
@@ -18,6 +18,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
+from . import charts
+from .load import load_context, load_targets
 from .paths import BUILD_DIR, NOTEBOOKS_DIR, shown
 
 REPORT_DIR = BUILD_DIR / "report"
@@ -53,8 +55,18 @@ def title_and_summary(notebook: nbformat.NotebookNode) -> tuple[str, str]:
     return title, summary
 
 
+def write_figures(out: Path) -> list[tuple[str, dict[str, list[Path]]]]:
+    """Every chart in both languages as SVG and PNG under ``out``: [(stem, {lang: [svg, png]})]."""
+    targets, context = load_targets(), load_context()
+    written: dict[str, dict[str, list[Path]]] = {}
+    for lang in charts.LANGS:
+        for stem, fig in charts.figures(targets, context, lang).items():
+            written.setdefault(stem, {})[lang] = charts.save(fig, out / f"{stem}.{lang}")
+    return list(written.items())
+
+
 def write_report(out: Path = REPORT_DIR) -> Path:
-    """Execute each notebook, write its HTML page and an index; return the index path."""
+    """Execute each notebook, write its HTML page, the figures and an index; return the index path."""
     out.mkdir(parents=True, exist_ok=True)
     exporter = HTMLExporter(template_name="lab")
     entries = []
@@ -65,15 +77,26 @@ def write_report(out: Path = REPORT_DIR) -> Path:
         page, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
         (out / f"{path.stem}.html").write_text(page, encoding="utf-8")
         entries.append((path.stem, title, summary))
+    print(f"writing the figures to {shown(out / 'figures')}", flush=True)
+    figures = write_figures(out / "figures")
     index = out / "index.html"
-    index.write_text(_index_page(entries), encoding="utf-8")
+    index.write_text(_index_page(entries, figures, out), encoding="utf-8")
     return index
 
 
-def _index_page(entries: list[tuple[str, str, str]]) -> str:
+def _index_page(entries: list[tuple[str, str, str]], figures=(), out: Path | None = None) -> str:
     items = "\n".join(
         f'  <li><a href="{html.escape(stem)}.html">{html.escape(title)}</a><br>{html.escape(summary)}</li>'
         for stem, title, summary in entries
+    )
+    figure_items = "\n".join(
+        f"  <li>{html.escape(stem)}: "
+        + "; ".join(
+            f"{lang} " + ", ".join(f'<a href="{html.escape(p.relative_to(out).as_posix())}">{p.suffix[1:].upper()}</a>' for p in paths)
+            for lang, paths in by_lang.items()
+        )
+        + "</li>"
+        for stem, by_lang in figures
     )
     return f"""<!DOCTYPE html>
 <html lang="vi">
@@ -88,6 +111,10 @@ www.hdnd.laichau.gov.vn, 05/02/2021.</p>
 <ol>
 {items}
 </ol>
+<h2>Biểu đồ · Figures</h2>
+<ul>
+{figure_items}
+</ul>
 </body>
 </html>
 """
