@@ -179,3 +179,8 @@ def test_two_builds_give_identical_files(targets, context, tmp_path):
     assert "<dc:date>" not in svg and not re.search(r"20\d\d-\d\d-\d\dT", svg)
     assert not re.search(r'id="[a-z][0-9a-f]{10}"', svg)  # hashed ids renumbered in order of appearance
     assert re.findall(r'clipPath id="(\w+)"', svg) and all(re.fullmatch(r"p\d+", i) for i in re.findall(r'clipPath id="(\w+)"', svg))
+
+
+def test_the_enrolment_title_states_the_floor_in_words(targets):
+    assert title(charts.enrolment(targets)) == "Enrolment falls from 98.5% in primary school to 53% or more in upper secondary"
+    assert title(charts.enrolment(targets, lang="vi")).endswith("xuống 53% trở lên ở trung học phổ thông")

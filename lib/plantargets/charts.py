@@ -371,10 +371,14 @@ def enrolment(targets: pd.DataFrame, *, lang: str = "en", ids=ENROLMENT) -> Figu
     ax.grid(axis="x", visible=False)
     _axis_numbers(ax.yaxis, lang)
     first, last = rows.iloc[1], rows.iloc[-1]
+    last_text = stated(last, lang).removeprefix("≥ ")
+    floor = str(last["comparator"]) == ">="
     title = (
-        f"Tỷ lệ huy động giảm từ {stated(first, lang)}% ở tiểu học xuống {stated(last, lang)}% ở trung học phổ thông"
+        f"Tỷ lệ huy động giảm từ {stated(first, lang)}% ở tiểu học xuống {last_text}%{' trở lên' if floor else ''} "
+        "ở trung học phổ thông"
         if lang == "vi"
-        else f"Enrolment falls from {stated(first, lang)}% in primary school to {stated(last, lang)}% in upper secondary"
+        else f"Enrolment falls from {stated(first, lang)}% in primary school to {last_text}%{' or more' if floor else ''} "
+        "in upper secondary"
     )
     return _finish(fig, title, lang=lang)
 
