@@ -33,7 +33,7 @@ def test_every_value_as_written_parses_to_value(context):
 def test_every_indicator_id_is_a_target_in_the_same_unit(context, targets):
     """A figure linked to a plan indicator measures the same thing: the same unit, or thousands of it."""
     linked = context[context["indicator_id"].notna()]
-    assert len(linked) == 6
+    assert len(linked) == 5
     units = targets.set_index("indicator_id")["unit"].astype(str)
     for figure_id, row in linked.iterrows():
         assert row["indicator_id"] in units.index, figure_id

@@ -29,8 +29,8 @@ from .numbers import in_english
 STYLE = Path(__file__).with_name("plantargets.mplstyle")
 SOURCE_NOTE = "Nguồn / Source: Nghị quyết HĐND tỉnh Lai Châu, kỳ họp thứ 15, 12/2020"
 CONTEXT_NOTE = {
-    "vi": "Số liệu ngoài nghị quyết: các nguồn ghi trong data/context.csv",
-    "en": "Figures from outside the resolution: the sources cited in data/context.csv",
+    "vi": "Số liệu ngoài nghị quyết: {} (trích dẫn trong data/context.csv)",
+    "en": "Figures from outside the resolution: {} (quoted in data/context.csv)",
 }
 LANGS = ("vi", "en")
 
@@ -58,6 +58,7 @@ WORDS = {
     "grdp_growth": ("Tăng trưởng GRDP", "GRDP growth"),
     "five_year_pace": ("Bình quân/năm, kế hoạch 2021-2025", "Yearly pace, 2021-2025 plan"),
     "ceiling": ("trần (không quá)", "ceiling (at most)"),
+    "points": ("điểm %", "points"),
 }
 KINDS = {
     "level": ("mức", "level"), "growth rate": ("tốc độ tăng", "growth rate"),
@@ -119,9 +120,13 @@ def _new_figure(width: float = 8.0, height: float = 4.5, nrows: int = 1, ncols: 
     return fig, axes
 
 
-def _finish(fig: Figure, title: str, *, context_used: bool = False, lang: str = "en") -> Figure:
+def _finish(fig: Figure, title: str, *, lang: str = "en", context=None, figure_ids=()) -> Figure:
+    """The title and the source note; outside figures used are credited to their publishers on a second line."""
     fig.suptitle(textwrap.fill(title, int(fig.get_figwidth() * 8.4)), x=0.01, ha="left")
-    note = SOURCE_NOTE + (f" · {CONTEXT_NOTE[lang]}" if context_used else "")
+    note = SOURCE_NOTE
+    if figure_ids:
+        publishers = dict.fromkeys(context.loc[list(figure_ids), "publisher"].str.split(" [(]").str[0])
+        note += "\n" + CONTEXT_NOTE[lang].format("; ".join(publishers))
     fig.text(0.01, 0.01, note, ha="left", va="bottom", fontsize=7.5, color="#555555", gid="source")
     return fig
 
@@ -135,11 +140,28 @@ def _rows(targets: pd.DataFrame, ids) -> pd.DataFrame:
     return table.loc[list(ids)].reset_index()
 
 
-def name(row: pd.Series, lang: str) -> str:
-    """The indicator's name in ``lang``, without the 'Economic structure:' kind of prefix."""
+def name(row: pd.Series, lang: str, short: bool = False) -> str:
+    """The indicator's name in ``lang``; ``short`` drops a prefix such as 'Economic structure:' that a chart's title already says."""
     text = row["name_vi" if lang == "vi" else "name_en"]
-    text = text.split(": ", 1)[-1]
+    if short:
+        text = text.split(": ", 1)[-1]
     return text[:1].upper() + text[1:]
+
+
+def _in_sentence(text: str) -> str:
+    """A name inside a sentence: first letter lower-cased, unless the name starts with an acronym ('GRDP')."""
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _and(items: list[str], lang: str) -> str:
+    """'a', 'a and b', 'a, b and c' (or 'và')."""
+    conjunction = " và " if lang == "vi" else " and "
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + conjunction + items[-1]
+
+
+def plain(row: pd.Series, lang: str) -> str:
+    """The value as stated, without its bound sign."""
+    return row["value_as_written"] if lang == "vi" else in_english(row["value_as_written"])
 
 
 def stated(row: pd.Series, lang: str) -> str:
@@ -174,11 +196,12 @@ def _legend_below(ax, ncols: int = 1) -> None:
     ax.legend(loc="upper left", bbox_to_anchor=(0, -0.16), ncols=ncols, borderaxespad=0)
 
 
-def _barh(ax, rows: pd.DataFrame, lang: str, *, colour=COLOURS["target"], gid="target", wrap=34, inside=None):
+def _barh(ax, rows: pd.DataFrame, lang: str, *, colour=COLOURS["target"], gid="target", wrap=34, inside=None,
+          short=False):
     """Horizontal bars of the targets' values, top to bottom in the rows' order, labelled as stated."""
     positions = np.arange(len(rows))[::-1]
     bars = ax.barh(positions, rows["value"], color=colour, gid=gid, label=None)
-    ax.set_yticks(positions, [_wrap(name(r, lang), wrap) for _, r in rows.iterrows()])
+    ax.set_yticks(positions, [_wrap(name(r, lang, short), wrap) for _, r in rows.iterrows()])
     labels = [stated(r, lang) for _, r in rows.iterrows()]
     if inside:  # in white, at the "end" or the "start" of the bar: the space beyond its end is taken
         at_end = inside == "end"
@@ -216,7 +239,7 @@ def targets_by_group(targets: pd.DataFrame, *, lang: str = "en") -> Figure:
     ax.grid(axis="y", visible=False)
     _legend_below(ax, ncols=4)
     totals = counts.sum(axis=1)
-    top = [f"({g}) {text.lower()}" for (g, text), n in totals.items() if n == totals.max()]
+    top = [f"({g}) {_in_sentence(text)}" for (g, text), n in totals.items() if n == totals.max()]
     title = (
         f"{len(top)} nhóm có nhiều chỉ tiêu nhất, mỗi nhóm {totals.max()}: {'; '.join(top)}"
         if lang == "vi"
@@ -243,11 +266,11 @@ def _baselines(targets: pd.DataFrame, context: pd.DataFrame | None) -> pd.DataFr
 
 @styled
 def economic_structure(targets: pd.DataFrame, context: pd.DataFrame | None = None, *, lang: str = "en") -> Figure:
-    """The four sector shares of GRDP, largest first, with agriculture's 2020 share where known."""
+    """The four sector shares of GRDP, largest first, with a sector's 2020 share where the outside figures link one."""
     shares = targets[targets["part_of"] == "grdp_structure"].sort_values("value", ascending=False)
     fig, axes = _new_figure(8, 4.2)
     ax = axes[0, 0]
-    _barh(ax, shares, lang, inside="end")
+    _barh(ax, shares, lang, inside="end", short=True)
     ax.set_xlabel(word("percent_of_grdp", lang))
     base = _baselines(targets, context).merge(shares[["indicator_id"]].reset_index(drop=True).reset_index(), on="indicator_id")
     for _, b in base.iterrows():
@@ -259,49 +282,51 @@ def economic_structure(targets: pd.DataFrame, context: pd.DataFrame | None = Non
         _legend_below(ax)
     ax.set_xlim(0, shares["value"].max() * 1.2)
     first, second = shares.iloc[0], shares.iloc[1]
-    together = first["value"] + second["value"]
-    if lang == "vi":
-        title = (f"{name(first, lang)} ({stated(first, lang)}%) và {name(second, lang).lower()} ({stated(second, lang)}%) "
-                 f"chiếm {_number(together, lang, 2)}% GRDP theo kế hoạch")
-    else:
-        title = (f"{name(first, lang)} ({stated(first, lang)}%) and {name(second, lang).lower()} ({stated(second, lang)}%) "
-                 f"make up {_number(together, lang, 2)}% of GRDP in the plan")
-    return _finish(fig, title, context_used=len(base) > 0, lang=lang)
+    together = _number(first["value"] + second["value"], lang, 2)
+    parts = _and([f"{name(first, lang, True)} ({plain(first, lang)}%)", f"{_in_sentence(name(second, lang, True))} ({plain(second, lang)}%)"], lang)
+    title = (
+        f"{parts} chiếm {together}% GRDP theo kế hoạch" if lang == "vi"
+        else f"{parts} make up {together}% of GRDP in the plan"
+    )
+    return _finish(fig, title, lang=lang, context=context, figure_ids=list(base["figure_id"]))
 
 
 @styled
 def growth_targets(targets: pd.DataFrame, *, lang: str = "en", ids=GROWTH) -> Figure:
-    """The growth-rate targets side by side, fastest first, with GRDP growth as the reference line."""
+    """The growth-rate targets side by side, fastest first, with GRDP growth as a reference line."""
     rows = _rows(targets, ids).sort_values("value", ascending=False)
     fig, axes = _new_figure(8, 4.2)
     ax = axes[0, 0]
-    _barh(ax, rows, lang, inside="end")
+    _barh(ax, rows, lang, inside="start")
     grdp = _rows(targets, ["grdp_growth"]).iloc[0]
     ax.axvline(grdp["value"], color=COLOURS["reference"], linewidth=1.2, linestyle="--", gid="reference:grdp_growth",
-               label=f"{word('grdp_growth', lang)} {stated(grdp, lang)}%")
+               label=f"{word('grdp_growth', lang)} {plain(grdp, lang)}%")
     _legend_below(ax)
     ax.set_xlabel(word("percent_a_year", lang))
-    ax.set_xlim(0, rows["value"].max() * 1.2)
-    top = rows.iloc[0]
-    ratio = _number(top["value"] / grdp["value"], lang, 1)
+    ax.set_xlim(0, rows["value"].max() * 1.15)
+    top, rest = rows.iloc[0], rows.iloc[1:]
+    low, high = _number(rest["value"].min(), lang), _number(rest["value"].max(), lang)
     title = (
-        f"{name(top, lang)} {stated(top, lang)}%: mục tiêu tăng cao nhất, gấp {ratio} lần tăng trưởng GRDP"
+        f"{name(top, lang)}: {plain(top, lang)}%, mục tiêu tăng cao nhất; các mục tiêu khác từ {low}% đến {high}%"
         if lang == "vi"
-        else f"{name(top, lang)}, {stated(top, lang)}%, is the fastest growth target: {ratio} times GRDP growth"
+        else f"{name(top, lang)} has the highest growth target, {plain(top, lang)}%; the others run from {low}% to {high}%"
     )
     return _finish(fig, title, lang=lang)
 
 
 @styled
 def steps_from_2020(targets: pd.DataFrame, context: pd.DataFrame | None, *, lang: str = "en") -> Figure:
-    """For each target with a known 2020 value: the 2020 value and the 2021 target, side by side."""
+    """For each target with a known 2020 value of the same measure: the 2020 value and the 2021 target."""
     base = _baselines(targets, context)
     if base.empty:
         raise ValueError("no 2020 values: pass the table of load_context(), whose rows link figures to indicators")
     rows = _rows(targets, base["indicator_id"]).merge(base, on="indicator_id")
+    # A rate moves in points; an amount in percent of itself ('+25%' on a growth rate of 4% would mislead).
+    rows["is_rate"] = rows["unit"].astype(str).eq("percent")
+    rows["change"] = np.where(rows["is_rate"], rows["value"] - rows["baseline"], 100 * (rows["value"] / rows["baseline"] - 1))
     ncols = 3
     nrows = -(-len(rows) // ncols)
-    fig, axes = _new_figure(9, 2.6 * nrows + 0.8, nrows, ncols)
+    fig, axes = _new_figure(9, 2.7 * nrows + 0.9, nrows, ncols)
     for ax in axes.flat[len(rows):]:
         ax.set_visible(False)
     for ax, (_, r) in zip(axes.flat, rows.iterrows()):
@@ -309,21 +334,27 @@ def steps_from_2020(targets: pd.DataFrame, context: pd.DataFrame | None, *, lang
         bars = ax.bar([0, 1], [r["baseline"], r["value"]], color=[COLOURS["baseline"], COLOURS["target"]],
                       hatch=["//" if r["estimate"] else "", ""], edgecolor="white", gid=f"step:{r['indicator_id']}")
         ax.bar_label(bars, labels=[_number(r["baseline"], lang), stated(r, lang)], padding=2, fontsize=8)
+        change = f"{r['change']:+.1f}".replace(".", "," if lang == "vi" else ".") + (
+            f" {word('points', lang)}" if r["is_rate"] else "%")
+        ax.text(0.5, 0.97, change, transform=ax.transAxes, ha="center", va="top", fontsize=8.5, fontweight="bold",
+                gid="change")
         _axis_numbers(ax.yaxis, lang)
         ax.set_xticks([0, 1], [baseline_label, word("target", lang)])
         ax.set_title(_wrap(name(r, lang), 30), fontsize=8.5)
         ax.set_ylabel(unit_label(str(r["unit"]), lang))
-        ax.set_ylim(0, max(r["baseline"], r["value"]) * 1.25)
+        ax.set_ylim(0, max(r["baseline"], r["value"]) * 1.3)
         ax.grid(axis="x", visible=False)
-    up = rows[rows["value"] > rows["baseline"]]
-    down = rows[rows["value"] < rows["baseline"]]
-    joined = (" và " if lang == "vi" else " and ").join(name(r, lang).lower() for _, r in down.iterrows())
-    title = (
-        f"{len(up)} trong {len(rows)} chỉ tiêu có số liệu 2020 cao hơn năm 2020; thấp hơn: {joined}"
-        if lang == "vi"
-        else f"{len(up)} of the {len(rows)} targets with a known 2020 value are above it; below it: {joined}"
-    )
-    return _finish(fig, title, context_used=True, lang=lang)
+    amounts = rows[~rows["is_rate"]]
+    top = amounts.loc[amounts["change"].idxmax()]
+    down = rows[rows["change"] < 0]
+    falls = _and([_in_sentence(name(r, lang)) for _, r in down.iterrows()], lang) if len(down) else ""
+    if lang == "vi":
+        title = f"Tăng nhiều nhất so với 2020: {_in_sentence(name(top, lang))}, {top['change']:+.1f}%".replace(".", ",")
+        title += f"; thấp hơn 2020: {falls}" if falls else ""
+    else:
+        title = f"The largest rise on 2020: {_in_sentence(name(top, lang))}, {top['change']:+.1f}%"
+        title += f"; set below 2020: {falls}" if falls else ""
+    return _finish(fig, title, lang=lang, context=context, figure_ids=list(rows["figure_id"]))
 
 
 # --------------------------------------------------------------------------- 04: society
@@ -346,12 +377,11 @@ def distance_to_universal(targets: pd.DataFrame, *, lang: str = "en", ids=UNIVER
     lowest = rows.iloc[-1]
     near = int((rows["value"] >= 95).sum())
     gap = _number(100 - lowest["value"], lang, len(lowest["value_as_written"].partition(",")[2]))
-    title = (
-        f"{near}/{len(rows)} mục tiêu từ 95% trở lên; xa nhất: {name(lowest, lang).lower()}, còn thiếu {gap} điểm %"
-        if lang == "vi"
-        else f"{near} of {len(rows)} targets are 95% or more; the furthest from universal: "
-        f"{name(lowest, lang).lower()}, {gap} points short"
-    )
+    if lang == "vi":
+        title = f"{near}/{len(rows)} mục tiêu từ 95% trở lên; xa 100% nhất: {_in_sentence(name(lowest, lang))}, còn thiếu {gap} điểm %"
+    else:
+        verb = "is" if near == 1 else "are"
+        title = f"{near} of {len(rows)} {verb} 95% or more; furthest from 100%: {_in_sentence(name(lowest, lang))}, {gap} points short"
     return _finish(fig, title, lang=lang)
 
 
@@ -361,25 +391,28 @@ def enrolment(targets: pd.DataFrame, *, lang: str = "en", ids=ENROLMENT) -> Figu
     rows = _rows(targets, ids)
     fig, axes = _new_figure(8, 4.2)
     ax = axes[0, 0]
-    labels = [_wrap(name(r, lang), 18) for _, r in rows.iterrows()]
+    labels = [_wrap(name(r, lang, short=True), 18) for _, r in rows.iterrows()]
     bars = ax.bar(np.arange(len(rows)), rows["value"], color=COLOURS["target"], gid="target")
     ax.set_xticks(np.arange(len(rows)), labels)
-    ax.bar_label(bars, labels=[stated(r, lang) + "%" for _, r in rows.iterrows()], padding=2)
-    ax.axhline(100, color="black", linewidth=0.8, gid="universal")
-    ax.set_ylim(0, 112)
+    for bar, (_, r) in zip(bars, rows.iterrows()):  # inside the top of the bar: the 100% line runs above
+        ax.annotate(stated(r, lang) + "%", xy=(bar.get_x() + bar.get_width() / 2, bar.get_height()), xytext=(0, -5),
+                    textcoords="offset points", ha="center", va="top", color="white", fontweight="bold", gid="value-label")
+    ax.axhline(100, color="black", linewidth=0.8, gid="universal", label=word("universal", lang))
+    ax.set_ylim(0, 110)
     ax.set_ylabel(word("percent", lang))
     ax.grid(axis="x", visible=False)
     _axis_numbers(ax.yaxis, lang)
-    first, last = rows.iloc[1], rows.iloc[-1]
-    last_text = stated(last, lang).removeprefix("≥ ")
-    floor = str(last["comparator"]) == ">="
-    title = (
-        f"Tỷ lệ huy động giảm từ {stated(first, lang)}% ở tiểu học xuống {last_text}%{' trở lên' if floor else ''} "
-        "ở trung học phổ thông"
-        if lang == "vi"
-        else f"Enrolment falls from {stated(first, lang)}% in primary school to {last_text}%{' or more' if floor else ''} "
-        "in upper secondary"
-    )
+    _legend_below(ax)
+    last = rows.iloc[-1]
+    highest = rows.loc[rows["value"].idxmax()]
+    floor = {">=": (" trở lên" if lang == "vi" else " or more")}.get(str(last["comparator"]), "")
+    level = lambda r: _in_sentence(name(r, lang, short=True))  # noqa: E731
+    if lang == "vi":
+        title = (f"Mục tiêu huy động cao nhất ở {level(highest)} ({plain(highest, lang)}%), "
+                 f"thấp nhất ở {level(last)} ({plain(last, lang)}%{floor})")
+    else:
+        title = (f"The enrolment target is highest for {level(highest)} ({plain(highest, lang)}%) "
+                 f"and lowest for {level(last)} ({plain(last, lang)}%{floor})")
     return _finish(fig, title, lang=lang)
 
 
@@ -410,37 +443,36 @@ def health(targets: pd.DataFrame, *, lang: str = "en") -> Figure:
     ax.set_ylim(0, doctors["value"].max() * 1.3)
     ax.set_ylabel(unit_label("doctors per 10,000 people", lang))
     ax.grid(axis="x", visible=False)
-    u, s = ceilings.iloc[0], ceilings.iloc[1]
-    d, e = doctors.iloc[0], records.iloc[0]
-    title = (
-        f"Suy dinh dưỡng: nhẹ cân dưới {stated(u, lang)[2:]}%, thấp còi {stated(s, lang)[2:]}%; "
-        f"{stated(e, lang)}% dân số có hồ sơ sức khỏe điện tử; {stated(d, lang)} bác sỹ/1 vạn dân"
-        if lang == "vi"
-        else f"Malnutrition capped at {stated(u, lang)[2:]}% underweight and {stated(s, lang)[2:]}% stunted; "
-        f"{stated(e, lang)}% with an e-health record; {stated(d, lang)} doctors per 10,000"
-    )
+    higher, lower = ceilings.sort_values("value", ascending=False).iloc[0], ceilings.sort_values("value").iloc[0]
+    gap = _number(higher["value"] - lower["value"], lang, 2)
+    if lang == "vi":
+        title = (f"Trần cao hơn cho {_in_sentence(name(higher, lang))} ({plain(higher, lang)}%) so với "
+                 f"{_in_sentence(name(lower, lang))} ({plain(lower, lang)}%): chênh {gap} điểm %")
+    else:
+        title = (f"The ceiling for {_in_sentence(name(higher, lang))} ({plain(higher, lang)}%) is {gap} points above "
+                 f"that for {_in_sentence(name(lower, lang))} ({plain(lower, lang)}%)")
     return _finish(fig, title, lang=lang)
 
 
 @styled
 def poverty_and_jobs(targets: pd.DataFrame, context: pd.DataFrame | None = None, *, lang: str = "en") -> Figure:
     """Poverty reduction (province and poor districts) and jobs and training, with the five-year pace."""
-    fig, axes = _new_figure(9, 3.8, 1, 2)
+    fig, axes = _new_figure(9, 3.9, 1, 2)
     panels = [
         (axes[0, 0], ["poverty_rate_reduction", "poverty_rate_reduction_poor_districts"],
          ["poverty_reduction_pace_2021_2025", "poverty_reduction_poor_districts_target_2021_2025"]),
         (axes[0, 1], ["jobs_created", "vocational_training"], ["jobs_pace_2021_2025", None]),
     ]
-    used = False
+    used = []
     for ax, ids, paces in panels:
         rows = _rows(targets, ids)
-        bars = _barh(ax, rows, lang, wrap=24, inside="start")
+        bars = _barh(ax, rows, lang, wrap=26, inside="start")
         ax.set_xlabel(unit_label(str(rows.iloc[0]["unit"]), lang))
         ax.set_xlim(0, rows["value"].max() * 1.45)
         for bar, figure_id in zip(bars, paces):
             if figure_id is None or context is None or figure_id not in context.index:
                 continue
-            used = True
+            used.append(figure_id)
             pace = float(context.at[figure_id, "value"])
             y = bar.get_y() + bar.get_height() / 2
             ax.plot([pace], [y], marker="|", markersize=18, markeredgewidth=2.5, color=COLOURS["pace"],
@@ -449,15 +481,35 @@ def poverty_and_jobs(targets: pd.DataFrame, context: pd.DataFrame | None = None,
         axes[0, 0].plot([], [], marker="|", markersize=12, markeredgewidth=2.5, color=COLOURS["pace"], linestyle="none",
                         label=word("five_year_pace", lang))
         _legend_below(axes[0, 0])
-    p, pd_, j = (_rows(targets, [i]).iloc[0] for i in ("poverty_rate_reduction", "poverty_rate_reduction_poor_districts", "jobs_created"))
-    title = (
-        f"Tỷ lệ hộ nghèo giảm {stated(p, lang)} điểm %, các huyện nghèo {stated(pd_, lang)}; "
-        f"giải quyết việc làm cho {stated(j, lang)} lao động"
-        if lang == "vi"
-        else f"Poverty to fall {stated(p, lang)} points, {stated(pd_, lang)} in the poor districts; "
-        f"{stated(j, lang)} workers helped into jobs"
-    )
-    return _finish(fig, title, context_used=used, lang=lang)
+    jobs = _rows(targets, ["jobs_created"]).iloc[0]
+    poor = _rows(targets, ["poverty_rate_reduction_poor_districts"]).iloc[0]
+    province = _rows(targets, ["poverty_rate_reduction"]).iloc[0]
+    pace = float(context.at["jobs_pace_2021_2025", "value"]) if "jobs_pace_2021_2025" in used else None
+    if lang == "vi":
+        title = f"{name(poor, lang, short=True)} giảm {plain(poor, lang)} điểm %, toàn tỉnh {plain(province, lang)}"
+        if pace is not None:
+            title += f"; {_in_sentence(name(jobs, lang))} {plain(jobs, lang)} lao động, dưới mức bình quân {_number(pace, lang)}/năm của kế hoạch 5 năm"
+    else:
+        title = f"Poor districts to cut poverty by {plain(poor, lang)} points, the province by {plain(province, lang)}"
+        if pace is not None:
+            title += f"; jobs: {plain(jobs, lang)}, below the five-year plan's {_number(pace, lang)} a year"
+    return _finish(fig, title, lang=lang, context=context, figure_ids=used)
+
+
+#: The targets each chart draws, so a notebook can say which targets of its groups it leaves out.
+CHARTED = frozenset(
+    GROWTH + UNIVERSAL_SERVICES + CULTURE + ENROLMENT
+    + ("share_agriculture_forestry_fishery", "share_industry_construction", "share_services",
+       "share_product_taxes_less_subsidies", "grdp_per_capita", "tea_new_planting", "grain_output",
+       "underweight_under5", "stunting_under5", "electronic_health_records", "doctors_per_10000",
+       "poverty_rate_reduction", "poverty_rate_reduction_poor_districts", "jobs_created", "vocational_training")
+)
+
+
+def not_charted(targets: pd.DataFrame, groups) -> pd.DataFrame:
+    """The targets of ``groups`` that no chart draws: what a notebook on those groups leaves to the tables."""
+    rows = targets[targets["group"].isin(list(groups)) & ~targets["indicator_id"].isin(CHARTED)]
+    return rows[["group", "indicator_id", "name_en", "value_as_written", "unit"]].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- all of them, saved
