@@ -416,6 +416,20 @@ def enrolment(targets: pd.DataFrame, *, lang: str = "en", ids=ENROLMENT) -> Figu
     return _finish(fig, title, lang=lang)
 
 
+def _single_bar(ax, row: pd.Series, lang: str, *, wrap: int) -> None:
+    """One target as one bar; a percentage is drawn against 100%, with the rest in grey."""
+    percent = str(row["unit"]) == "percent"
+    bars = ax.bar([0], [row["value"]], color=COLOURS["target"], gid="target")
+    if percent:
+        ax.bar([0], [100 - row["value"]], bottom=[row["value"]], color=COLOURS["gap"], gid="gap")
+    ax.bar_label(bars, labels=[stated(row, lang) + ("%" if percent else "")], label_type="center" if percent else "edge",
+                 color="white" if percent else "black", padding=0 if percent else 2)
+    ax.set_xticks([0], [_wrap(name(row, lang), wrap)])
+    ax.set_ylim(0, 100 if percent else row["value"] * 1.3)
+    ax.set_ylabel(unit_label(str(row["unit"]), lang))
+    ax.grid(axis="x", visible=False)
+
+
 @styled
 def health(targets: pd.DataFrame, *, lang: str = "en") -> Figure:
     """Malnutrition ceilings, electronic health records and doctors per 10,000 people."""
@@ -426,23 +440,8 @@ def health(targets: pd.DataFrame, *, lang: str = "en") -> Figure:
     ax.set_xlim(0, ceilings["value"].max() * 1.35)
     ax.set_xlabel(word("percent", lang))
     ax.set_title(word("ceiling", lang).capitalize())
-    records = _rows(targets, ["electronic_health_records"])
-    ax = axes[0, 1]
-    bars = ax.bar([0], records["value"], color=COLOURS["target"], gid="target")
-    ax.bar([0], 100 - records["value"], bottom=records["value"], color=COLOURS["gap"], gid="gap")
-    ax.bar_label(bars, labels=[stated(records.iloc[0], lang) + "%"], label_type="center", color="white")
-    ax.set_xticks([0], [_wrap(name(records.iloc[0], lang), 24)])
-    ax.set_ylim(0, 100)
-    ax.set_ylabel(word("percent", lang))
-    ax.grid(axis="x", visible=False)
-    doctors = _rows(targets, ["doctors_per_10000"])
-    ax = axes[0, 2]
-    bars = ax.bar([0], doctors["value"], color=COLOURS["target"], gid="target")
-    ax.bar_label(bars, labels=[stated(doctors.iloc[0], lang)], padding=2)
-    ax.set_xticks([0], [_wrap(name(doctors.iloc[0], lang), 14)])
-    ax.set_ylim(0, doctors["value"].max() * 1.3)
-    ax.set_ylabel(unit_label("doctors per 10,000 people", lang))
-    ax.grid(axis="x", visible=False)
+    _single_bar(axes[0, 1], _rows(targets, ["electronic_health_records"]).iloc[0], lang, wrap=24)
+    _single_bar(axes[0, 2], _rows(targets, ["doctors_per_10000"]).iloc[0], lang, wrap=14)
     higher, lower = ceilings.sort_values("value", ascending=False).iloc[0], ceilings.sort_values("value").iloc[0]
     gap = _number(higher["value"] - lower["value"], lang, 2)
     if lang == "vi":
