@@ -125,6 +125,11 @@ def test_no_text_is_cut_off_or_crosses_a_reference_line(all_figures):
             width, height = fig.get_size_inches()
             assert -0.01 <= used.x0 and used.x1 <= width + 0.01 and -0.01 <= used.y0 and used.y1 <= height + 0.01, (
                 lang, stem, used)
+            (note,) = [t for t in fig.texts if t.get_gid() == "source"]
+            note_box = note.get_window_extent(renderer)
+            for ax in fig.axes:
+                if ax.get_visible():  # the axes with their labels and legend stay clear of the source note
+                    assert not ax.get_tightbbox(renderer).overlaps(note_box), (lang, stem, "source note")
             for ax in fig.axes:
                 lines = [a for a in ax.lines if str(a.get_gid()).startswith(("reference", "universal"))]
                 labels = [t for t in ax.texts if t.get_text().strip()]

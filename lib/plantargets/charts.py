@@ -115,7 +115,6 @@ def styled(chart):
 
 def _new_figure(width: float = 8.0, height: float = 4.5, nrows: int = 1, ncols: int = 1, **kw):
     fig = Figure(figsize=(width, height), layout="constrained")
-    fig.get_layout_engine().set(rect=(0, 0.06, 1, 0.94))
     axes = fig.subplots(nrows, ncols, squeeze=False, **kw)
     return fig, axes
 
@@ -128,6 +127,8 @@ def _finish(fig: Figure, title: str, *, lang: str = "en", context=None, figure_i
         publishers = dict.fromkeys(context.loc[list(figure_ids), "publisher"].str.split(" [(]").str[0])
         note += "\n" + CONTEXT_NOTE[lang].format("; ".join(publishers))
     fig.text(0.01, 0.01, note, ha="left", va="bottom", fontsize=7.5, color="#555555", gid="source")
+    bottom = (0.12 + 0.14 * (note.count("\n") + 1)) / fig.get_figheight()  # room for the note's lines, in inches
+    fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
     return fig
 
 
