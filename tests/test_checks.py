@@ -38,7 +38,7 @@ EXPECTED_ON_THE_PLAN = {
     "tea_area_before_planting": (None, "pass", 680, 8482),
     "growth_decomposition": (None, "pass", (7.96 - 0.1416 * 5) / (1 - 0.1416), None),
     "poverty_reduction": (None, "pass", 4.3, 3.0),
-    "malnutrition_ceilings": (None, "pass", 0, 0),
+    "malnutrition_ceilings": (None, "pass", 26.02, 18.79),
     "enrolment_by_level": (None, "pass", 0, 0),
     "urban_at_least_rural": ("water", "pass", 96, 87),
     "jobs_and_training": (None, "pass", 100 * 8000 / 289090, 100),
@@ -93,6 +93,7 @@ BREAKS = [
     ("poverty_reduction", None, in_file("poverty_rate_reduction_poor_districts", value="2,5"), "cut 2.5 points against 3.0"),
     ("poverty_reduction", None, in_context("poverty_rate_baseline_2020", value="2,33"), "leaves -0.67%"),
     ("malnutrition_ceilings", None, in_file("stunting_under5", comparator=">=", direction="higher"), "1 of the two is not a ceiling"),
+    ("malnutrition_ceilings", None, in_file("stunting_under5", value="15"), "were the two values swapped?"),
     ("enrolment_by_level", None, in_file("enrolment_upper_secondary", value="97"), "a later level enrols more"),
     ("urban_at_least_rural", "water", in_file("rural_hygienic_water", value="97"), "a gap of -1 points"),
     ("urban_at_least_rural", "waste", in_file("communes_waste_collection", value="96,1"), "a gap of -1.1 points"),
@@ -203,6 +204,17 @@ def test_implied_grdp_budget_and_product_taxes(targets, context):
     assert "= 22,485 billion VND of GRDP" in finding and "8.52% of it" in finding and "come to 1,626 billion VND" in finding
 
 
+def test_the_growth_decomposition_says_what_it_assumes(targets, context):
+    finding = row(checks.growth_decomposition(targets, context))["finding"]
+    assert "Assumes that this year's shares stand in for last year's constant-price weights" in finding
+    assert "'ngành nông nghiệp' covers agriculture, forestry and fishery" in finding
+
+
+def test_jobs_are_held_against_people_trained(targets, context):
+    """No rule ties the two programmes; the check states what they imply together."""
+    assert "0.96 jobs per worker trained" in row(checks.jobs_and_training(targets, context))["finding"]
+
+
 def test_implied_price_rise_is_3_percent(targets, context):
     assert "which leaves 3.00% for the rise in prices" in row(checks.grdp_per_capita_growth(targets, context))["finding"]
 
@@ -293,6 +305,9 @@ def test_run_checks_judges_each_plan_on_its_own(targets, context):
         ("Thu ngân sách trên địa bàn 1.915 tỷ đồng", "1.915", "="),
         ("100% xã đạt chuẩn phổ cập giáo dục Tiểu học mức độ 2 trở lên", "100", "="),
         ("trẻ em dưới 5 tuổi suy dinh dưỡng xuống 18%", "18", "<="),
+        ("tỷ lệ hộ nghèo dưới 10%", "10", "<="),
+        ("hơn 2.000 tỷ đồng", "2.000", ">="),
+        ("20% trở xuống", "20", "<="),
         ("8.482 ha trở lên", "8.482", ">="),
     ],
 )

@@ -23,7 +23,8 @@ def validate(folder: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def package_copy(tmp_path):
-    for name in ("datapackage.json", "targets.csv", "groups.csv"):
+    resources = [r["path"] for r in json.loads(DATAPACKAGE.read_text(encoding="utf-8"))["resources"]]
+    for name in ["datapackage.json", *resources]:
         shutil.copy(DATA_DIR / name, tmp_path / name)
     (tmp_path / "raw").mkdir()
     return tmp_path
@@ -36,16 +37,29 @@ def test_frictionless_validates_the_package():
     assert result.returncode == 0
 
 
-def test_frictionless_rejects_a_broken_copy(package_copy):
-    path = package_copy / "targets.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace(",tonnes,", ",tons,"), encoding="utf-8")
+def test_an_unbroken_copy_is_valid(package_copy):
+    """The copy holds every resource: so what makes the next tests fail is the break, nothing else."""
+    result = validate(package_copy)
+    assert result.returncode == 0 and json.loads(result.stdout)["valid"], result.stdout[:2000]
+
+
+@pytest.mark.parametrize("name, old, new", [
+    ("targets.csv", ",tonnes,", ",tons,"),  # a unit outside the enum
+    ("context.csv", ",commune-level units,", ",units,"),
+    ("context.csv", ",2020,context,", ",20,context,"),  # a year that breaks the pattern
+])
+def test_frictionless_rejects_a_broken_copy(package_copy, name, old, new):
+    path = package_copy / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
     result = validate(package_copy)
     assert result.returncode != 0
     assert not json.loads(result.stdout)["valid"]
 
 
 def test_pandera_schema_is_derived_from_the_package():
-    for name in ("targets", "groups"):
+    for name in ("targets", "groups", "context"):
         fields = [f["name"] for f in resource_descriptor(name)["schema"]["fields"]]
         assert list(_pandera_schema(name, str(DATAPACKAGE)).columns) == fields
 
@@ -57,7 +71,7 @@ def test_every_field_is_described():
 
 
 def test_the_csv_header_is_the_schema(targets):
-    for name in ("targets", "groups"):
+    for name in ("targets", "groups", "context"):
         descriptor = resource_descriptor(name)
         header = (DATA_DIR / descriptor["path"]).read_text(encoding="utf-8").splitlines()[0].split(",")
         assert header == [f["name"] for f in descriptor["schema"]["fields"]]

@@ -441,24 +441,29 @@ def poverty_reduction(targets: pd.DataFrame, context=None) -> pd.DataFrame:
 
 
 def malnutrition_ceilings(targets: pd.DataFrame, context=None) -> pd.DataFrame:
-    """Stunting and underweight are both ceilings on the same children; the gap between them."""
+    """Stunting and underweight: both ceilings on the same children, in the order the plan sets them."""
     ids = ["stunting_under5", "underweight_under5"]
     wide = _wide(targets, ids=ids)
     needs = _missing_note(wide, ids, context)
     ceiling = (targets["comparator"].astype("str") == "<=") & (targets["direction"].astype("str") == "lower")
     not_ceilings = (~ceiling[targets["indicator_id"].isin(ids)]).groupby(targets["plan_id"]).sum().reindex(wide.index, fill_value=0)
     stunting, underweight = wide[ids[0]], wide[ids[1]]
+    ordered = stunting >= underweight
     finding = (
         "Both are ceilings on the share of children under five: stunting at most " + stunting.map("{:g}%".format)
         + ", underweight under " + underweight.map("{:g}%".format) + "; the stunting ceiling is "
         + (stunting - underweight).map(_n) + " points above the underweight one (the two overlap: a child can be both)."
-    ).where(not_ceilings == 0, not_ceilings.astype(str) + " of the two is not a ceiling (<=, lower is better).")
+    )
+    finding = finding.where(ordered, "The stunting ceiling (" + stunting.map("{:g}%".format) + ") is below the underweight one ("
+                            + underweight.map("{:g}%".format) + "): were the two values swapped?")
+    finding = finding.where(not_ceilings == 0, not_ceilings.astype(str) + " of the two is not a ceiling (<=, lower is better).")
     return _rows(
         "malnutrition_ceilings", wide.index, subject="child malnutrition",
-        what="Both malnutrition targets are ceilings (<=) with lower is better.",
-        inputs=", ".join(ids), observed=not_ceilings, rule="observed = expected (targets that are not ceilings)",
-        expected=0, tolerance=0.0, tolerance_reason="a target is a ceiling or not", status=_verdict(not_ceilings == 0, needs),
-        finding=finding.where(needs == "", needs),
+        what="Both malnutrition targets are ceilings (<=, lower is better), and the stunting ceiling is at least the "
+        "underweight one, the order the plan sets.",
+        inputs=", ".join(ids), observed=stunting, rule="observed ≥ expected, and both are ceilings", expected=underweight,
+        tolerance=0.0, tolerance_reason="an order, not an equality: it catches the two values swapped",
+        status=_verdict((not_ceilings == 0) & ordered, needs), finding=finding.where(needs == "", needs),
     )
 
 
