@@ -1,5 +1,6 @@
 """make report: every notebook executed in a fresh kernel, a page each and an index."""
 
+import html
 import re
 
 import pytest
@@ -37,6 +38,9 @@ def test_every_figure_is_written_in_both_languages_as_svg_and_png_and_linked(bui
     expected = {f"figures/{stem}.{lang}.{ext}" for stem in stems for lang in charts.LANGS for ext in ("svg", "png")}
     assert {p.relative_to(out).as_posix() for p in (out / "figures").iterdir()} == expected
     assert {h for h in re.findall(r'href="([^"]+)"', page) if h.startswith("figures/")} == expected
+    for lang in charts.LANGS:  # each figure is listed under its title, in both languages
+        for fig in charts.figures(targets, context, lang).values():
+            assert html.escape(fig.get_suptitle().replace("\n", " ")) in page
 
 
 def test_pages_hold_the_executed_outputs(built):

@@ -55,14 +55,16 @@ def title_and_summary(notebook: nbformat.NotebookNode) -> tuple[str, str]:
     return title, summary
 
 
-def write_figures(out: Path) -> list[tuple[str, dict[str, list[Path]]]]:
-    """Every chart in both languages as SVG and PNG under ``out``: [(stem, {lang: [svg, png]})]."""
+def write_figures(out: Path) -> list[tuple[str, dict[str, list[Path]], dict[str, str]]]:
+    """Every chart in both languages as SVG and PNG under ``out``: [(stem, {lang: [svg, png]}, {lang: title})]."""
     targets, context = load_targets(), load_context()
     written: dict[str, dict[str, list[Path]]] = {}
+    titles: dict[str, dict[str, str]] = {}
     for lang in charts.LANGS:
         for stem, fig in charts.figures(targets, context, lang).items():
             written.setdefault(stem, {})[lang] = charts.save(fig, out / f"{stem}.{lang}")
-    return list(written.items())
+            titles.setdefault(stem, {})[lang] = fig.get_suptitle().replace("\n", " ")
+    return [(stem, written[stem], titles[stem]) for stem in written]
 
 
 def write_report(out: Path = REPORT_DIR) -> Path:
@@ -92,11 +94,13 @@ def _index_page(entries: list[tuple[str, str, str]], figures=(), out: Path | Non
     figure_items = "\n".join(
         f"  <li>{html.escape(stem)}: "
         + "; ".join(
-            f"{lang} " + ", ".join(f'<a href="{html.escape(p.relative_to(out).as_posix())}">{p.suffix[1:].upper()}</a>' for p in paths)
+            f"{html.escape(titles[lang])} ({lang}: "
+            + ", ".join(f'<a href="{html.escape(p.relative_to(out).as_posix())}">{p.suffix[1:].upper()}</a>' for p in paths)
+            + ")"
             for lang, paths in by_lang.items()
         )
         + "</li>"
-        for stem, by_lang in figures
+        for stem, by_lang, titles in figures
     )
     return f"""<!DOCTYPE html>
 <html lang="vi">
