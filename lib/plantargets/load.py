@@ -44,6 +44,7 @@ def percent_of_whole(targets: pd.DataFrame) -> pd.Series:
     kind = targets["kind"].astype("str")
     return kind.isin(PERCENT_BOUNDED_KINDS) | ((kind == "level") & (targets["unit"].astype("str") == "percent"))
 
+
 # A number as it may be written: digits, grouping and decimal marks, an optional sign.
 # What passes this gate is then parsed strictly by babel; "NaN", "1e3" and "47," do not pass.
 # (Spaces around a cell are stripped before, as for every field.)
