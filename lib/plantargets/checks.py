@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .load import percent_of_whole
-from .numbers import in_english
+from .numbers import half_unit, half_units, in_english
 
 CHECK_COLUMNS = [
     "check", "plan_id", "subject", "what", "inputs",
@@ -91,7 +91,7 @@ def _half_unit_of_figure(context: pd.DataFrame | None, figure_id: str) -> float:
     if _figure(context, figure_id) is None:
         return np.nan
     number = re.search(r"[0-9]+(?:[.,][0-9]+)*", context.at[figure_id, "value_as_written"]).group()
-    return 0.5 * 10.0 ** -len(number.partition(",")[2])
+    return half_unit(number)
 
 
 def _rows(check: str, plans: pd.Index, **fields) -> pd.DataFrame:
@@ -141,7 +141,7 @@ def parts_sum_to_whole(targets: pd.DataFrame, context=None) -> pd.DataFrame:
     """
     shares = targets[targets["part_of"].notna()].copy()
     written = shares["value_as_written"].astype("str")
-    shares["half_unit"] = 0.5 * 10.0 ** -written.str.partition(",")[2].str.len()
+    shares["half_unit"] = half_units(written)
     shares["half_unit_text"] = shares["half_unit"].map("{:g}".format)
     shares["stated"] = written.map(in_english)
     wholes = shares.groupby(["plan_id", "part_of"], sort=True, observed=True)
@@ -289,7 +289,7 @@ def new_rural_communes(targets: pd.DataFrame, context=None) -> pd.DataFrame:
     written = _wide(targets, "value_as_written", ids=ids)["new_rural_communes_share"]
     needs = _missing_note(wide, ids, context, ["communes_xa_2020", "communes_total_2020"])
     share, added = wide["new_rural_communes_share"], wide["new_rural_communes_added"]
-    half = 0.5 * 10.0 ** -written.fillna("").str.partition(",")[2].str.len()
+    half = half_units(written)
     candidates = [
         ("xã", "xã", _figure(context, "communes_xa_2020")),
         ("commune-level units", "commune-level units (xã, phường and thị trấn)", _figure(context, "communes_total_2020")),
@@ -577,12 +577,12 @@ def grdp_per_capita_growth(targets: pd.DataFrame, context=None) -> pd.DataFrame:
     """GRDP per capita against its 2020 value: the nominal growth it implies, against real growth."""
     ids = ["grdp_per_capita", "grdp_growth"]
     wide = _wide(targets, ids=ids)
-    written = _wide(targets, "value_as_written", ids=ids)["grdp_per_capita"].fillna("")
+    written = _wide(targets, "value_as_written", ids=ids)["grdp_per_capita"]
     needs = _missing_note(wide, ids, context, ["grdp_per_capita_baseline_2020"])
     per_capita, real = wide["grdp_per_capita"], wide["grdp_growth"]
     base = _figure(context, "grdp_per_capita_baseline_2020", "million VND per person") or np.nan
     base_half = _half_unit_of_figure(context, "grdp_per_capita_baseline_2020")
-    half = 0.5 * 10.0 ** -written.str.partition(",")[2].str.len()
+    half = half_units(written)
     nominal = 100 * (per_capita / base - 1)
     widest = 100 * ((per_capita + half) / (base - base_half) - 1) - nominal
     census, average = _figure(context, "population_census_2019", "persons"), _figure(context, "population_avg_2021", "persons")

@@ -3,6 +3,7 @@
 import re
 from decimal import Decimal
 
+import pandas as pd
 from babel.numbers import format_decimal
 
 
@@ -14,6 +15,12 @@ def decimals(written: str) -> int:
 def half_unit(written: str) -> float:
     """Half a unit of the last stated digit: the most that rounding can have moved it."""
     return 0.5 * 10.0 ** -decimals(written)
+
+
+def half_units(written: pd.Series) -> pd.Series:
+    """``half_unit`` of each number in a column written in Vietnamese notation (missing stays missing)."""
+    places = written.astype("str").str.partition(",")[2].str.len()
+    return (0.5 * 10.0 ** -places.astype("float64")).where(written.notna())
 
 
 def vietnamese_number(value: float, places: int = 0) -> str:
