@@ -20,15 +20,21 @@ def context():
     return plantargets.load_context()
 
 
+@pytest.fixture(scope="session")
+def outcomes():
+    return plantargets.load_outcomes()
+
+
 class DataCopy:
-    """A copy of targets.csv, groups.csv and context.csv in a temporary folder, edited row by row."""
+    """A copy of the data files in a temporary folder, edited row by row."""
 
     def __init__(self, folder: Path):
         self.folder = folder
-        for name in ("targets.csv", "groups.csv", "context.csv"):
+        for name in ("targets.csv", "groups.csv", "context.csv", "outcomes.csv"):
             shutil.copy(DATA_DIR / name, folder / name)
         self.path = folder / "targets.csv"
         self.context_path = folder / "context.csv"
+        self.outcomes_path = folder / "outcomes.csv"
 
     def rows(self, path: Path | None = None) -> list[dict]:
         with (path or self.path).open(encoding="utf-8", newline="") as f:
@@ -62,9 +68,15 @@ class DataCopy:
         return plantargets.load_targets(self.path)
 
     def set_context(self, figure_id: str, /, **changes) -> Path:
-        """Change fields of one outside figure; a new value is written into value_as_written and quote too."""
-        rows = self.rows(self.context_path)
+        """Change fields of one outside figure (in context.csv or outcomes.csv); a new value is written into
+        value_as_written and quote too."""
+        path = self.context_path
+        rows = self.rows(path)
         matches = [r for r in rows if r["figure_id"] == figure_id]
+        if not matches:
+            path = self.outcomes_path
+            rows = self.rows(path)
+            matches = [r for r in rows if r["figure_id"] == figure_id]
         assert len(matches) == 1, figure_id
         row = matches[0]
         if "value" in changes and "value_as_written" not in changes:
@@ -72,10 +84,13 @@ class DataCopy:
             row["quote"] = row["quote"].replace(row["value_as_written"], new_written, 1)
             row["value_as_written"] = new_written
         row.update(changes)
-        return self.write(rows, path=self.context_path)
+        return self.write(rows, path=path)
 
     def load_context(self):
         return plantargets.load_context(self.context_path)
+
+    def load_outcomes(self):
+        return plantargets.load_outcomes(self.outcomes_path)
 
 
 @pytest.fixture

@@ -84,7 +84,7 @@ def test_value_axes_are_labelled_with_the_targets_units(all_figures):
     assert en["03-growth-targets"].axes[0].get_xlabel() == "% a year"
     assert en["03-economic-structure"].axes[0].get_xlabel() == "% of GRDP"
     assert [ax.get_ylabel() for ax in en["03-steps-from-2020"].axes if ax.get_visible()] == [
-        "hectares", "million VND per person", "%", "tonnes", "%"]
+        "million VND per person", "%", "tonnes", "hectares", "%"]
     assert [ax.get_xlabel() for ax in en["04-poverty-and-jobs"].axes[:2]] == ["percentage points", "workers"]
     assert en["04-health"].axes[2].get_ylabel() == "doctors per 10,000 people"
     assert all_figures["vi"]["04-poverty-and-jobs"].axes[1].get_xlabel() == "lao động"
@@ -92,9 +92,10 @@ def test_value_axes_are_labelled_with_the_targets_units(all_figures):
 
 def test_outside_figures_are_credited_to_their_publishers(all_figures, context):
     note = [t.get_text() for t in all_figures["en"]["03-steps-from-2020"].texts if t.get_gid() == "source"][0]
-    used = context[context["indicator_id"].notna()]
+    used = context[(context["role"] == "baseline") & context["indicator_id"].notna()]
     for publisher in used["publisher"]:
         assert publisher.split(" (")[0] in note
+    assert note.endswith("(quoted in data/outcomes.csv)")
     growth_note = [t.get_text() for t in all_figures["en"]["03-growth-targets"].texts if t.get_gid() == "source"][0]
     assert growth_note == charts.SOURCE_NOTE  # no outside figure used there
 
@@ -227,7 +228,8 @@ def test_steps_from_2020_put_each_2020_value_beside_its_target(targets, context)
     assert changes == {"tea_new_planting": "-10.5%", "grdp_per_capita": "+9.3%", "agriculture_value_added_growth": "+1.0 points",
                        "grain_output": "+0.9%", "households_national_grid": "+0.1 points"}
     hatched = {p.get_gid().removeprefix("step:") for ax in fig.axes for p in ax.patches if p.get_hatch()}
-    assert hatched == set(context.loc[context["indicator_id"].notna() & context["estimate"], "indicator_id"])
+    baselines = context[(context["role"] == "baseline") & context["indicator_id"].notna()]
+    assert hatched == set(baselines.loc[baselines["estimate"], "indicator_id"])
 
 
 def test_steps_need_the_outside_figures(targets):

@@ -231,7 +231,7 @@ def test_without_context_the_checks_that_need_it_say_what_they_need(targets):
     result = run_checks(targets)
     info = result[result["status"] == "info"]
     assert set(info["check"]) == NEEDS_CONTEXT
-    assert info["finding"].str.contains("from data/context.csv").all()
+    assert info["finding"].str.contains("from data/context.csv or data/outcomes.csv").all()
     assert (result.loc[result["status"] != "info", "status"] == "pass").all()
 
 
@@ -239,7 +239,7 @@ def test_a_missing_figure_turns_only_its_check_to_info(data_copy, targets):
     data_copy.write([r for r in data_copy.rows(data_copy.context_path) if r["figure_id"] != "labour_force_baseline_2020"], path=data_copy.context_path)
     result = run_checks(targets, data_copy.load_context())
     assert result.loc[result["status"] == "info", "check"].tolist() == ["jobs_and_training"]
-    assert "Needs labour_force_baseline_2020 from data/context.csv." in result.loc[result["status"] == "info", "finding"].iloc[0]
+    assert "Needs labour_force_baseline_2020 from data/context.csv or data/outcomes.csv." in result.loc[result["status"] == "info", "finding"].iloc[0]
 
 
 def test_a_plan_without_an_indicator_says_which(targets, context):

@@ -1,4 +1,4 @@
-"""data/context.csv: every outside figure is cited, quoted, and written as its source writes it."""
+"""data/context.csv and data/outcomes.csv: every outside figure is cited, quoted, and written as its source writes it."""
 
 import csv
 import re
@@ -24,26 +24,34 @@ def test_every_quote_contains_its_value_as_written(context):
 
 
 def test_every_value_as_written_parses_to_value(context):
-    """The first number in value_as_written, read in Vietnamese notation, is the value."""
+    """The first number in value_as_written, read in Vietnamese notation, is the value.
+
+    Before 'nghìn' (thousand) it is the value in thousands, unless the unit is itself in thousands.
+    """
     for figure_id, row in context.iterrows():
-        number = re.search(r"[0-9]+(?:[.,][0-9]+)*", row["value_as_written"]).group()
-        assert float(parse_decimal(number, locale="vi", strict=True)) == row["value"], figure_id
+        found = re.search(r"([0-9]+(?:[.,][0-9]+)*)( nghìn)?", row["value_as_written"])
+        scale = 1000 if found.group(2) and not str(row["unit"]).startswith("thousand ") else 1
+        number = float(parse_decimal(found.group(1), locale="vi", strict=True)) * scale
+        assert number == row["value"], figure_id
 
 
-def test_every_indicator_id_is_a_target_in_the_same_unit(context, targets):
-    """A figure linked to a plan indicator measures the same thing: the same unit, or thousands of it."""
-    linked = context[context["indicator_id"].notna()]
-    assert len(linked) == 5
-    units = targets.set_index("indicator_id")["unit"].astype(str)
-    for figure_id, row in linked.iterrows():
-        assert row["indicator_id"] in units.index, figure_id
-        assert str(row["unit"]) in (units[row["indicator_id"]], "thousand " + units[row["indicator_id"]]), figure_id
+def test_each_file_holds_its_own_kind_of_figure(context):
+    """outcomes.csv: values of plan indicators; context.csv: everything else. One figure, one row."""
+    assert context.index.is_unique
+    in_outcomes = context["file"] == "outcomes.csv"
+    assert context.loc[in_outcomes, "indicator_id"].notna().all()
+    assert context.loc[~in_outcomes, "indicator_id"].isna().all()
+    assert (in_outcomes.sum(), (~in_outcomes).sum()) == (32, 17)
 
 
 def test_bounds_and_estimates_are_marked(context):
     assert context.loc["tea_area_2018", "bound"] == "at most"  # 'gần 6.200 ha'
-    assert (context["bound"] == "exact").sum() == len(context) - 1
+    assert context.loc["budget_revenue_result_2021", "bound"] == "at least"  # 'hơn 2.000 tỷ đồng'
+    assert context.loc["grdp_growth_plan_2021_2025", "bound"] == "at least"  # '9 - 10%/năm': the lower end
+    assert (context["bound"] != "exact").sum() == 7
     assert context.loc["structure_agri_share_baseline_2020", "estimate"]  # 'ước đạt'
+    assert context.loc["grdp_growth_result_2021", "estimate"]  # 'ước đạt 5,6%'
+    assert not context.loc["grdp_growth_result_2021_restated", "estimate"]  # 'đạt 5,6% (kế hoạch 7,96%)'
     assert not context.loc["communes_xa_2020", "estimate"]
 
 
@@ -59,7 +67,7 @@ def test_every_quote_and_url_comes_from_the_shared_context_figures(context):
         assert sources[0]["publisher"] == row["publisher"], figure_id
         if figure_id in by_id:  # the same figure: the same value (ours may be in thousands) and wording
             same = by_id[figure_id]
-            assert float(same["value"]) in (row["value"], round(row["value"] * 1000, 6)), figure_id
+            assert float(same["value"]) in (row["value"], round(row["value"] * 1000, 6)), figure_id  # ours may be in thousands
             assert same["value_as_written"] == row["value_as_written"] and same["quote"] == row["quote"], figure_id
 
 
@@ -81,6 +89,7 @@ BAD_CONTEXT = [
     ("communes_xa_2020", {"value": "94.0", "value_as_written": "94.0 xã"}, "value", "not in Vietnamese notation"),
     ("communes_xa_2020", {"role": "result"}, "role", "is not one of"),
     ("communes_xa_2020", {"year": "20"}, "year", "does not match the pattern"),
+    ("population_avg_2021", {"unit": "persons"}, "value", "nor in thousands there"),
 ]
 
 
@@ -92,6 +101,15 @@ def test_a_broken_figure_is_refused_with_file_row_and_field(data_copy, figure_id
     message = str(caught.value)
     assert message.startswith(f"{data_copy.context_path.as_posix()}: ")
     assert f"figure_id {figure_id}" in message and f"field '{field}'" in message and words in message, message
+
+
+def test_a_figure_in_both_files_is_refused(data_copy):
+    outcome = data_copy.rows(data_copy.outcomes_path)[0]
+    rows = data_copy.rows(data_copy.context_path)
+    twin = dict(rows[0], figure_id=outcome["figure_id"])
+    data_copy.write(rows + [twin], path=data_copy.context_path)
+    with pytest.raises(plantargets.DataError, match=rf"field 'figure_id': '{outcome['figure_id']}' is also a figure_id of outcomes.csv"):
+        data_copy.load_context()
 
 
 def test_a_duplicate_figure_is_refused(data_copy):

@@ -4,7 +4,8 @@ The public API, in one screen:
 
     load_targets(path=None)      -> DataFrame   the targets, typed, validated, with group labels
     load_groups(path=None)       -> DataFrame   the groups of key targets and their labels
-    load_context(path=None)      -> DataFrame   outside figures, each with its citation and quote
+    load_context(path=None)      -> DataFrame   every outside figure (context.csv, outcomes.csv), cited and quoted
+    load_outcomes(path=None)     -> DataFrame   2020 values, 2021 results and later targets of the indicators
     read_table(name, path=None)  -> DataFrame   any resource of data/datapackage.json, validated
     DataError                                   raised for bad input; names file, row and field
     run_checks(targets, context=None) -> DataFrame   the consistency catalogue: one row per check
@@ -18,7 +19,7 @@ Everything is derived from data/datapackage.json (the schema) and data/*.csv (th
 
 from . import charts, paths
 from .checks import parts_sum_to_whole, run_checks
-from .load import DataError, load_context, load_groups, load_targets, read_table
+from .load import DataError, load_context, load_groups, load_outcomes, load_targets, read_table
 from .numbers import vietnamese_number
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "charts",
     "load_context",
     "load_groups",
+    "load_outcomes",
     "load_targets",
     "parts_sum_to_whole",
     "paths",

@@ -29,8 +29,8 @@ from .numbers import in_english
 STYLE = Path(__file__).with_name("plantargets.mplstyle")
 SOURCE_NOTE = "Nguồn / Source: Nghị quyết HĐND tỉnh Lai Châu, kỳ họp thứ 15, 12/2020"
 CONTEXT_NOTE = {
-    "vi": "Số liệu ngoài nghị quyết: {} (trích dẫn trong data/context.csv)",
-    "en": "Figures from outside the resolution: {} (quoted in data/context.csv)",
+    "vi": "Số liệu ngoài nghị quyết: {} (trích dẫn trong {})",
+    "en": "Figures from outside the resolution: {} (quoted in {})",
 }
 LANGS = ("vi", "en")
 
@@ -124,8 +124,10 @@ def _finish(fig: Figure, title: str, *, lang: str = "en", context=None, figure_i
     fig.suptitle(textwrap.fill(title, int(fig.get_figwidth() * 8.4)), x=0.01, ha="left")
     note = SOURCE_NOTE
     if figure_ids:
-        publishers = dict.fromkeys(context.loc[list(figure_ids), "publisher"].str.split(" [(]").str[0])
-        note += "\n" + CONTEXT_NOTE[lang].format("; ".join(publishers))
+        used = context.loc[list(figure_ids)]
+        publishers = dict.fromkeys(used["publisher"].str.split(" [(]").str[0])
+        files = ", ".join("data/" + f for f in sorted(set(used["file"])))
+        note += "\n" + CONTEXT_NOTE[lang].format("; ".join(publishers), files)
     fig.text(0.01, 0.01, note, ha="left", va="bottom", fontsize=7.5, color="#555555", gid="source")
     bottom = (0.12 + 0.14 * (note.count("\n") + 1)) / fig.get_figheight()  # room for the note's lines, in inches
     fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
@@ -253,16 +255,16 @@ def targets_by_group(targets: pd.DataFrame, *, lang: str = "en") -> Figure:
 
 
 def _baselines(targets: pd.DataFrame, context: pd.DataFrame | None) -> pd.DataFrame:
-    """2020 values of plan indicators from the outside figures, in the target's unit."""
+    """2020 values of plan indicators (the baselines of data/outcomes.csv), in the targets' order."""
     if context is None or "indicator_id" not in context.columns:
         return pd.DataFrame(columns=["indicator_id", "baseline", "estimate", "figure_id"])
-    linked = context[context["indicator_id"].notna() & context["year"].eq("2020")].reset_index()
-    units = targets.set_index("indicator_id")["unit"].astype(str)
-    scale = np.where(linked["unit"].astype(str) == "thousand " + linked["indicator_id"].map(units), 1000.0, 1.0)
+    linked = context[context["role"].astype(str).eq("baseline") & context["indicator_id"].notna()].reset_index()
+    order = pd.Index(targets["indicator_id"])
+    linked = linked.iloc[np.argsort(order.get_indexer(linked["indicator_id"]), kind="stable")]
     return pd.DataFrame({
-        "indicator_id": linked["indicator_id"], "baseline": linked["value"] * scale,
+        "indicator_id": linked["indicator_id"], "baseline": linked["value"],
         "estimate": linked["estimate"].astype(bool), "figure_id": linked["figure_id"],
-    })
+    }).reset_index(drop=True)
 
 
 @styled

@@ -57,6 +57,10 @@ _NUMBER_IN_CONTEXT = (
 # --------------------------------------------------------------------------- helpers
 
 
+#: Where the outside figures are (see load_context).
+FIGURE_FILES = "data/context.csv or data/outcomes.csv"
+
+
 def _wide(targets: pd.DataFrame, column: str = "value", ids=()) -> pd.DataFrame:
     """One row per plan, one column per indicator (with a column for every id in ``ids``)."""
     wide = targets.pivot(index="plan_id", columns="indicator_id", values=column)
@@ -77,7 +81,8 @@ def _figure(context: pd.DataFrame | None, figure_id: str, unit: str | None = Non
         return value
     if stated_unit == f"thousand {unit}":
         return value * 1000
-    raise ValueError(f"data/context.csv, figure_id {figure_id}: unit {stated_unit!r} cannot be read as {unit!r}")
+    where = f"data/{context.at[figure_id, 'file']}" if "file" in context.columns else FIGURE_FILES
+    raise ValueError(f"{where}, figure_id {figure_id}: unit {stated_unit!r} cannot be read as {unit!r}")
 
 
 def _estimate(context: pd.DataFrame | None, figure_id: str, lang_words=(" (an estimate)", "")) -> str:
@@ -113,7 +118,7 @@ def _missing_note(wide: pd.DataFrame, ids, context: pd.DataFrame | None, figures
         if missing.loc[plan].any():
             parts.append("the plan's " + ", ".join(missing.columns[missing.loc[plan]]))
         if lacking_figures:
-            parts.append(", ".join(lacking_figures) + " from data/context.csv")
+            parts.append(", ".join(lacking_figures) + " from " + FIGURE_FILES)
         notes[plan] = "Needs " + " and ".join(parts) + "."
     return notes
 
@@ -618,7 +623,7 @@ def commune_units_add_up(targets: pd.DataFrame, context=None) -> pd.DataFrame:
     missing = [f for f, v in zip(parts + ["communes_total_2020"], values) if v is None]
     if missing:
         observed, expected, status = np.nan, np.nan, "info"
-        finding = "Needs " + ", ".join(missing) + " from data/context.csv."
+        finding = "Needs " + ", ".join(missing) + " from " + FIGURE_FILES + "."
     else:
         observed, expected = sum(values[:3]), values[3]
         status = "pass" if observed == expected else "fail"

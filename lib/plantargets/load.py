@@ -30,7 +30,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from pandera.io.pandas_io import from_frictionless_schema
 
 from .numbers import as_number_token
-from .paths import CONTEXT_CSV, DATAPACKAGE, TARGETS_CSV, shown
+from .paths import CONTEXT_CSV, DATAPACKAGE, OUTCOMES_CSV, TARGETS_CSV, shown
 
 #: How many problems a DataError message lists before it says "and N more".
 MAX_LISTED = 20
@@ -424,7 +424,7 @@ BOUND_WORDS = {"hơn": "at least", "trên": "at least", "gần": "at most", "dư
 #: Words that mark a figure as an estimate or a projection.
 ESTIMATE_WORDS = ("ước", "dự kiến")
 #: Units that count whole things.
-COUNT_UNITS = ("commune-level units", "communes", "wards", "townships", "persons", "workers per year")
+COUNT_UNITS = ("commune-level units", "communes", "wards", "townships", "persons", "workers")
 
 _WORD = r"(?<!\w){}(?!\w)"
 
@@ -439,11 +439,22 @@ def _clause(quote: str, written: str) -> str:
     return quote[bounds[-1] if bounds else 0 : start + len(written) + (end.start() if end else len(quote))]
 
 
-def _context_rules(context: pd.DataFrame, text: pd.DataFrame) -> list[Problem]:
-    """The rules that tie a figure to its own citation."""
-    written, quote = context["value_as_written"].fillna(""), context["quote"].fillna("")
+#: Words after a number that scale it ('220 nghìn tấn' is 220.000 tonnes).
+SCALE_WORDS = {"nghìn": 1000, "ngàn": 1000}
+_WRITTEN_NUMBER = r"[0-9]+(?:[.,][0-9]+)*"
+
+
+def _scaled_values(written: str) -> list[float]:
+    """The numbers of ``written`` that a scale word follows, times that scale ('220 nghìn tấn' -> [220000.0])."""
+    found = re.finditer(rf"({_WRITTEN_NUMBER})\s+({'|'.join(SCALE_WORDS)})(?!\w)", written)
+    return [float(parse_decimal(m.group(1), locale="vi")) * SCALE_WORDS[m.group(2)] for m in found]
+
+
+def _figure_rules(figures: pd.DataFrame, text: pd.DataFrame, percent_of_whole_rows: pd.Series) -> list[Problem]:
+    """The rules that tie a figure to its own citation (context.csv and outcomes.csv alike)."""
+    written, quote = figures["value_as_written"].fillna(""), figures["quote"].fillna("")
     value_text = text["value"].fillna("")
-    unit = context["unit"].astype("str")
+    unit = figures["unit"].astype("str")
 
     def words_bound(phrase: str) -> str:
         found = {bound for word, bound in BOUND_WORDS.items() if re.search(_WORD.format(word), phrase.lower())}
@@ -451,42 +462,96 @@ def _context_rules(context: pd.DataFrame, text: pd.DataFrame) -> list[Problem]:
 
     # The bound word may sit inside value_as_written ('gần 6.200 ha') or just before it in the quote.
     word_before = pd.Series(
-        [(q[: q.find(w)].split() or [""])[-1] if w and w in q else "" for w, q in zip(written, quote)], index=context.index
+        [(q[: q.find(w)].split() or [""])[-1] if w and w in q else "" for w, q in zip(written, quote)], index=figures.index
     )
     stated_bound = (word_before + " " + written).map(words_bound)
+    # A range ('9 - 10%/năm'): its lower end is a floor, its upper end a ceiling.
+    range_end = pd.Series(
+        ["at least" if re.search(as_number_token(t).pattern + r"\s*[-–]\s*[0-9]", w)
+         else "at most" if re.search(r"[0-9]\s*[-–]\s*" + as_number_token(t).pattern, w) else ""
+         for t, w in zip(value_text, written)],
+        index=figures.index,
+    )
+    stated_bound = stated_bound.where(range_end == "", range_end)
+    # '220 nghìn tấn' is 220.000 tonnes, or 220 thousand tonnes; never 220 tonnes.
+    scale_after = rf"\s+(?:{'|'.join(SCALE_WORDS)})(?!\w)"
+    in_written = pd.Series(
+        [v in _scaled_values(w) or any(
+            u.startswith("thousand ") or not re.match(scale_after, w[m.end():]) for m in as_number_token(t).finditer(w))
+         for t, v, w, u in zip(value_text, figures["value"], written, unit)],
+        index=figures.index,
+    )
     says_estimate = pd.Series(
         [any(re.search(_WORD.format(w), _clause(q, v).lower()) for w in ESTIMATE_WORDS) for q, v in zip(quote, written)],
-        index=context.index,
+        index=figures.index,
     )
     rules = [
-        ("value_as_written", pd.Series([w not in q for w, q in zip(written, quote)], index=context.index),
+        ("value_as_written", pd.Series([w not in q for w, q in zip(written, quote)], index=figures.index),
          "is not in the quote: the quote must contain the figure exactly as written"),
-        ("value", pd.Series([not as_number_token(t).search(w) for t, w in zip(value_text, written)], index=context.index),
-         "is not written this way in value_as_written (a typo, or a figure converted from another unit?)"),
-        ("bound", stated_bound != context["bound"].astype("str"),
+        ("value", ~in_written,
+         "is not written this way in value_as_written, nor in thousands there with 'nghìn' (a typo, or a figure converted from another unit?)"),
+        ("bound", stated_bound != figures["bound"].astype("str"),
          "does not match the words of value_as_written and the word before it in the quote "
-         "('hơn'/'trên': at least; 'gần'/'dưới': at most; none: exact)"),
-        ("estimate", says_estimate & ~context["estimate"].astype(bool),
+         "('hơn'/'trên' or the lower end of a range: at least; 'gần'/'dưới' or the upper end: at most; none: exact)"),
+        ("estimate", says_estimate & ~figures["estimate"].astype(bool),
          "is false, but the quote's clause calls the figure an estimate ('ước' or 'dự kiến')"),
-        ("value", (unit == "percent") & ~context["value"].between(0, 100), "is outside 0-100, which a percentage of a whole cannot be"),
-        ("value", unit.isin(COUNT_UNITS) & ((context["value"] % 1 != 0) | (context["value"] < 0)),
+        ("value", percent_of_whole_rows & ~figures["value"].between(0, 100), "is outside 0-100, which a percentage of a whole cannot be"),
+        ("value", unit.isin(COUNT_UNITS) & ((figures["value"] % 1 != 0) | (figures["value"] < 0)),
          "is not a whole, non-negative number, which a count must be"),
     ]
     return _broken(text, rules, {})
 
 
-def load_context(path: Path | str | None = None) -> pd.DataFrame:
-    """Outside figures (population, communes, 2020 values, other plans' targets), typed and validated.
+def load_outcomes(path: Path | str | None = None) -> pd.DataFrame:
+    """Values of the plan's indicators from outside the resolution, typed and validated.
 
-    ``path`` defaults to ``data/context.csv``. Besides the schema, every figure must be
-    written in its ``value_as_written`` as the ``value`` field writes it, ``value_as_written``
-    must occur verbatim in ``quote``, the bound must match the words ('hơn', 'gần', ...),
-    and a clause that says 'ước' or 'dự kiến' must be marked as an estimate. Indexed by
-    ``figure_id``. Raises ``DataError`` for any problem.
+    ``path`` defaults to ``data/outcomes.csv``; the targets are read from ``targets.csv``
+    beside it. Each row is a 2020 value (``baseline``), a published 2021 value
+    (``result``) or another plan's target for the same indicator (``plan``). Besides the
+    rules of ``load_context``, each row's ``plan_id`` and ``indicator_id`` must be a
+    target of ``targets.csv`` in the same unit, and a share or a coverage rate must lie
+    within 0-100. Indexed by ``figure_id``. Raises ``DataError`` for any problem.
+    """
+    path = Path(path) if path is not None else OUTCOMES_CSV
+    targets = load_targets(path.parent / "targets.csv")
+    text, outcomes = _read("outcomes", path, DATAPACKAGE)
+    target = outcomes[["plan_id", "indicator_id"]].merge(
+        targets[["plan_id", "indicator_id", "unit", "kind"]], on=["plan_id", "indicator_id"], how="left"
+    ).set_index(outcomes.index)
+    unknown = target["kind"].isna()
+    rules = [
+        ("indicator_id", unknown, "is not a target of this plan in targets.csv"),
+        ("unit", ~unknown & (target["unit"].astype("str") != outcomes["unit"].astype("str")),
+         "is not the unit of the target in targets.csv: give the value in the target's unit"),
+    ]
+    problems = _broken(text, rules, {}) + _figure_rules(outcomes, text, percent_of_whole(target))
+    if problems:
+        raise DataError(path, _with_rows(problems, outcomes.index, outcomes["figure_id"]))
+    return outcomes.set_index("figure_id")
+
+
+def load_context(path: Path | str | None = None) -> pd.DataFrame:
+    """Every figure from outside the resolution, typed and validated: ``context.csv`` and ``outcomes.csv``.
+
+    ``path`` defaults to ``data/context.csv``; ``outcomes.csv`` (see ``load_outcomes``) is
+    read from beside it, and its rows follow, with their ``plan_id`` and ``indicator_id``.
+    The column ``file`` says which file holds each row. Besides the schema, every figure
+    must be written in its ``value_as_written`` as the ``value`` field writes it,
+    ``value_as_written`` must occur verbatim in ``quote``, the bound must match the words
+    ('hơn', 'gần', ...), and a clause that says 'ước' or 'dự kiến' must be marked as an
+    estimate. Indexed by ``figure_id``, which is unique across both files. Raises
+    ``DataError`` for any problem.
     """
     path = Path(path) if path is not None else CONTEXT_CSV
     text, context = _read("context", path, DATAPACKAGE)
-    problems = _context_rules(context, text)
+    problems = _figure_rules(context, text, context["unit"].astype("str") == "percent")
     if problems:
         raise DataError(path, _with_rows(problems, context.index, context["figure_id"]))
-    return context.set_index("figure_id")
+    outcomes = load_outcomes(path.parent / "outcomes.csv")
+    twice = context["figure_id"].isin(outcomes.index)
+    if twice.any():
+        problems = [Problem(line, None, "figure_id", f"{context.at[line, 'figure_id']!r} is also a figure_id of outcomes.csv: one figure, one row")
+                    for line in context.index[twice]]
+        raise DataError(path, _with_rows(problems, context.index, context["figure_id"]))
+    both = pd.concat([context.set_index("figure_id").assign(file=path.name), outcomes.assign(file="outcomes.csv")])
+    return both

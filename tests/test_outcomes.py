@@ -1,0 +1,71 @@
+"""data/outcomes.csv: 2020 values, 2021 results and later targets of the plan's indicators, each quoted."""
+
+import pytest
+
+import plantargets
+from plantargets.paths import OUTCOMES_CSV
+
+
+def test_every_row_is_a_target_of_the_plan_in_the_same_unit(outcomes, targets):
+    joined = outcomes.merge(targets, on=["plan_id", "indicator_id"], how="left", suffixes=("", "_target"))
+    assert joined["kind"].notna().all()
+    assert (joined["unit"].astype(str) == joined["unit_target"].astype(str)).all()
+
+
+def test_what_the_file_holds(outcomes):
+    """Five 2020 values, five 2021 results (for three targets), 22 targets of later plans."""
+    assert outcomes["role"].value_counts().to_dict() == {"plan": 22, "baseline": 5, "result": 5}
+    results = outcomes[outcomes["role"] == "result"]
+    assert sorted(set(results["indicator_id"])) == ["budget_revenue", "grdp_growth", "grdp_per_capita"]
+    assert set(results["year"]) == {"2021"} and set(outcomes.loc[outcomes["role"] == "baseline", "year"]) == {"2020"}
+    assert set(outcomes.loc[outcomes["role"] == "plan", "year"]) == {"2022", "2025", "2021-2025"}
+
+
+def test_every_quote_contains_its_value_as_written(outcomes):
+    for figure_id, row in outcomes.iterrows():
+        assert row["value_as_written"] in row["quote"], figure_id
+
+
+def test_thousands_and_ranges_are_read_as_the_source_writes_them(outcomes):
+    assert outcomes.loc["grain_output_baseline_2020", ["value", "value_as_written"]].tolist() == [220_000, "220 nghìn tấn"]
+    assert outcomes.loc["grdp_growth_plan_2021_2025", ["value", "bound", "value_as_written"]].tolist() == [9, "at least", "9 - 10%/năm"]
+
+
+def test_the_shipped_file_is_the_default():
+    assert plantargets.load_outcomes().equals(plantargets.load_outcomes(OUTCOMES_CSV))
+
+
+# ------------------------------------------------------------------ bad input names file, row and field
+
+BAD_OUTCOMES = [
+    # (figure, changes, field, words of the message)
+    ("budget_revenue_result_2021", {"indicator_id": "budget_revenues"}, "indicator_id", "is not a target of this plan"),
+    ("budget_revenue_result_2021", {"plan_id": "laichau-2022"}, "indicator_id", "is not a target of this plan"),
+    ("grain_output_baseline_2020", {"unit": "hectares"}, "unit", "is not the unit of the target"),
+    ("grain_output_baseline_2020", {"value": "220"}, "value", "nor in thousands there with 'nghìn'"),
+    ("budget_revenue_result_2021", {"bound": "exact"}, "bound", "does not match the words"),
+    ("grdp_growth_plan_2021_2025", {"value": "10", "value_as_written": "9 - 10%/năm"}, "bound", "the upper end: at most"),
+    ("grdp_growth_result_2021", {"estimate": "false"}, "estimate", "calls the figure an estimate"),
+    ("forest_cover_plan_2025", {"value": "154"}, "value", "outside 0-100"),
+    ("jobs_pace_2021_2025", {"value": "8.500,5"}, "value", "whole, non-negative"),
+    ("grdp_per_capita_result_2021", {"role": "actual"}, "role", "is not one of"),
+    ("grdp_per_capita_result_2021", {"year": "năm 2021"}, "year", "does not match the pattern"),
+    ("grdp_per_capita_result_2021", {"quote": "ước đạt hơn 45 triệu đồng"}, "value_as_written", "is not in the quote"),
+]
+
+
+@pytest.mark.parametrize("figure_id, changes, field, words", BAD_OUTCOMES, ids=[f"{c[0]}-{c[2]}-{i}" for i, c in enumerate(BAD_OUTCOMES)])
+def test_a_broken_outcome_is_refused_with_file_row_and_field(data_copy, figure_id, changes, field, words):
+    data_copy.set_context(figure_id, **changes)
+    for load in (data_copy.load_outcomes, data_copy.load_context):  # load_context reads outcomes.csv too
+        with pytest.raises(plantargets.DataError) as caught:
+            load()
+        message = str(caught.value)
+        assert message.startswith(f"{data_copy.outcomes_path.as_posix()}: ")
+        assert f"figure_id {figure_id}" in message and f"field '{field}'" in message and words in message, message
+
+
+def test_a_percentage_growth_rate_may_exceed_100(data_copy):
+    """Only a share or a coverage rate is bounded by 100; a growth rate is not."""
+    data_copy.set_context("tourist_arrivals_growth_plan_2021_2025", value="120")
+    assert data_copy.load_outcomes().loc["tourist_arrivals_growth_plan_2021_2025", "value"] == 120
