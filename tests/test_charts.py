@@ -9,6 +9,7 @@ import matplotlib.colors as mcolors
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+import plantargets
 from plantargets import charts
 
 OKABE_ITO = {"#0072b2", "#e69f00", "#56b4e9", "#009e73", "#cc79a7", "#d55e00", "#f0e442", "#000000", "#999999"}
@@ -57,6 +58,13 @@ TITLES_EN = {
     "04-health": "The ceiling for stunted children under 5 (26.02%) is 7.23 points above that for underweight children under 5 (18.79%)",
     "04-poverty-and-jobs": "Poor districts to cut poverty by 4.3 points, the province by 3.0; jobs: 7,650, below the five-year plan's 8,500 a year",
     "04-culture": "1 of 3 is 95% or more; furthest from 100%: villages and urban quarters meeting the 'cultured' standard, 25.8 points short",
+    "05-coverage": "Only 3 of 48 key targets can be judged against a published result: 1 met, 2 missed",
+    "05-road-levels": "After the 2021 targets, state budget revenue collected in the province must grow fastest to reach 2025: "
+                      "11.9% a year; after its 2021 result, GRDP per capita needs 10.0% a year",
+    "05-road-shares": "After 2021, the share of communes meeting the new-rural standard must rise fastest, 3.2 points a year; "
+                      "the share of services falls most, 0.7 points a year",
+    "05-pace": "3 targets for 2021 fall short of the five-year plan's yearly average: growth of gross regional domestic product "
+               "(GRDP), growth of import-export turnover and workers helped into jobs",
 }
 
 
@@ -75,7 +83,7 @@ def test_every_figure_has_axis_labels_and_the_source_note(all_figures):
             notes = [t.get_text() for t in fig.texts if t.get_gid() == "source"]
             assert len(notes) == 1 and notes[0].startswith(charts.SOURCE_NOTE), (lang, stem)
             for ax in fig.axes:
-                if ax.get_visible():
+                if ax.get_visible() and ax.axison:  # an axes turned off only holds a legend
                     assert ax.get_xlabel() or ax.get_ylabel(), (lang, stem, ax.get_title())
 
 
@@ -95,7 +103,7 @@ def test_outside_figures_are_credited_to_their_publishers(all_figures, context):
     used = context[(context["role"] == "baseline") & context["indicator_id"].notna()]
     for publisher in used["publisher"]:
         assert publisher.split(" (")[0] in note
-    assert note.endswith("(quoted in data/outcomes.csv)")
+    assert note.replace("\n", " ").endswith("(quoted in data/outcomes.csv)")
     growth_note = [t.get_text() for t in all_figures["en"]["03-growth-targets"].texts if t.get_gid() == "source"][0]
     assert growth_note == charts.SOURCE_NOTE  # no outside figure used there
 
@@ -316,3 +324,60 @@ def test_two_builds_in_two_processes_give_identical_files(targets, context, tmp_
     svg = here["03-growth-targets.en"][0].read_text(encoding="utf-8")
     assert "<dc:date>" not in svg and not re.search(r"20\d\d-\d\d-\d\dT", svg)
     assert not re.search(r'id="[a-z][0-9a-f]{10}"', svg)  # hashed ids renumbered in order of appearance
+
+
+# ------------------------------------------------------------------ 05: plan against outcome
+
+
+def test_coverage_stacks_each_groups_statuses_and_hatches_estimates(targets, outcomes):
+    card = plantargets.scorecard(targets, outcomes)
+    fig = charts.coverage(card)
+    ax = fig.axes[0]
+    key = card[card["key_target"] & card["target"].notna()]
+    widths = {}
+    for container in ax.containers:
+        (gid,) = {p.get_gid() for p in container}
+        widths[gid] = list(container.datavalues)
+    groups = sorted(key["group"].unique())
+    total = [sum(w[i] for w in widths.values()) for i in range(len(groups))]
+    assert total == list(key.groupby("group").size().reindex(groups))
+    assert widths["status:missed"][0] == 2 and widths["status:met:estimate"][2] == 1  # group 1; group 3, hatched
+    assert {p.get_hatch() for c in ax.containers for p in c if p.get_gid() == "status:met:estimate"} == {"//"}
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["met", "missed", "no published result", "hatched: an estimate"]
+
+
+def test_road_puts_each_figure_at_its_year(targets, outcomes):
+    fig = charts.road_to_2025(targets, outcomes)
+    points = {line.get_gid(): (list(line.get_xdata()), list(line.get_ydata())) for ax in fig.axes for line in ax.lines if line.get_gid()}
+    assert points["baseline:grdp_per_capita"] == ([2020], [43])
+    assert points["target2021:grdp_per_capita"] == ([2021], [47])
+    assert points["result:grdp_per_capita"] == ([2021], [44.4])
+    assert points["plan2022:grdp_per_capita"] == ([2022], [47.9])
+    assert points["road:grdp_per_capita"] == ([2021, 2025], [47, 65])
+    assert points["result:budget_revenue"] == ([2021], [2000])
+    assert "baseline:budget_revenue" not in points  # no 2020 value was found
+    hollow = {gid for ax in fig.axes for line in ax.lines if (gid := line.get_gid()) and line.get_markerfacecolor() == "white"}
+    assert hollow == {"baseline:grdp_per_capita", "baseline:grain_output", "result:budget_revenue"}  # the estimates
+    labels = {t.get_text() for ax in fig.axes for t in ax.texts}
+    assert {"more than 2,000", "more than 226,000", "≥ 8,482", "+8.4% a year", "+11.9% a year"} <= labels
+    legend = fig.axes[-1].get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "2020", "2021 target", "2021 result", "2022 plan", "2025 target", "hollow marker: an estimate"]
+    shares = charts.road_to_2025(targets, outcomes, ids=charts.ROAD_SHARES)
+    assert [t.get_text() for t in shares.axes[-1].get_legend().get_texts()] == ["2021 target", "2025 target"]
+
+
+def test_pace_bars_are_the_targets_the_averages_and_what_is_left(targets, outcomes):
+    fig = charts.pace_to_2025(targets, outcomes)
+    bars = {c[0].get_gid(): c.datavalues[0] for ax in fig.axes for c in ax.containers}
+    assert (bars["target2021:grdp_growth"], bars["result:grdp_growth"], bars["plan2022:grdp_growth"], bars["average:grdp_growth"]) == (
+        7.96, 5.6, 7.7, 9)
+    assert round(bars["needed:grdp_growth"], 2) == 9.26 and round(bars["needed_result:grdp_growth"], 2) == 9.87
+    assert bars["needed:jobs_created"] == 8712.5
+    labels = {t.get_text() for ax in fig.axes for t in ax.texts}
+    assert {"more than 9", "more than 5", "7.96", "8,712.5"} <= labels
+
+
+def test_charts_of_the_outcomes_need_the_five_year_targets(targets, outcomes):
+    with pytest.raises(KeyError, match="the five-year plan sets no target for vocational_training"):
+        charts.pace_to_2025(targets, outcomes, ids=["vocational_training"])

@@ -9,6 +9,9 @@ The public API, in one screen:
     read_table(name, path=None)  -> DataFrame   any resource of data/datapackage.json, validated
     DataError                                   raised for bad input; names file, row and field
     run_checks(targets, context=None) -> DataFrame   the consistency catalogue: one row per check
+    scorecard(targets, outcomes) -> DataFrame   each target against its published 2021 result: met, missed, ...
+    status_by_group(card)        -> DataFrame   how many targets of each group are met, missed, ...
+    road_to_2025(targets, outcomes) -> DataFrame  the 2021 targets against the 2021-2025 plan's, and the pace left
     parts_sum_to_whole(targets)  -> DataFrame   do the shares of each whole sum to 100?
     vietnamese_number(value, decimals) -> str   a number written the way the resolution writes it
     charts                                      the figures: charts.growth_targets(targets, lang="vi"), ...
@@ -21,6 +24,7 @@ from . import charts, paths
 from .checks import parts_sum_to_whole, run_checks
 from .load import DataError, load_context, load_groups, load_outcomes, load_targets, read_table
 from .numbers import vietnamese_number
+from .scoring import road_to_2025, scorecard, status_by_group
 
 __all__ = [
     "DataError",
@@ -32,6 +36,9 @@ __all__ = [
     "parts_sum_to_whole",
     "paths",
     "read_table",
+    "road_to_2025",
     "run_checks",
+    "scorecard",
+    "status_by_group",
     "vietnamese_number",
 ]

@@ -22,9 +22,13 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from .numbers import in_english
+from .scoring import road_to_2025 as road_table
+from .scoring import scorecard
 
 STYLE = Path(__file__).with_name("plantargets.mplstyle")
 SOURCE_NOTE = "Nguồn / Source: Nghị quyết HĐND tỉnh Lai Châu, kỳ họp thứ 15, 12/2020"
@@ -59,6 +63,25 @@ WORDS = {
     "five_year_pace": ("Bình quân/năm, kế hoạch 2021-2025", "Yearly pace, 2021-2025 plan"),
     "ceiling": ("trần (không quá)", "ceiling (at most)"),
     "points": ("điểm %", "points"),
+    "result": ("Kết quả 2021", "2021 result"),
+    "plan_2022": ("Kế hoạch 2022", "2022 plan"),
+    "target_2025": ("Mục tiêu 2025", "2025 target"),
+    "average_2021_2025": ("Bình quân/năm 2021-2025", "Yearly average 2021-2025"),
+    "needed_after_target": ("Cần mỗi năm 2022-2025 nếu đạt mục tiêu 2021", "Needed a year 2022-2025, if the 2021 target is met"),
+    "needed_after_result": ("Cần mỗi năm 2022-2025 sau kết quả 2021", "Needed a year 2022-2025, after the 2021 result"),
+    "hollow_estimate": ("điểm rỗng: số ước tính", "hollow marker: an estimate"),
+    "hatched_estimate": ("gạch chéo: số ước tính", "hatched: an estimate"),
+    "a_year": ("/năm", " a year"),
+    "more_than": ("hơn ", "more than "),
+    "less_than": ("dưới ", "less than "),
+    "group": ("Nhóm", "Group"),
+}
+#: The statuses of the scorecard, in the order they are stacked, with their colours and words.
+STATUS_STYLE = {
+    "met": ("#009E73", ("đạt", "met")),
+    "missed": ("#D55E00", ("không đạt", "missed")),
+    "undetermined": ("#E69F00", ("chưa xác định được", "undetermined")),
+    "no published result": ("#E5E5E5", ("chưa có kết quả công bố", "no published result")),
 }
 KINDS = {
     "level": ("mức", "level"), "growth rate": ("tốc độ tăng", "growth rate"),
@@ -121,13 +144,13 @@ def _new_figure(width: float = 8.0, height: float = 4.5, nrows: int = 1, ncols: 
 
 def _finish(fig: Figure, title: str, *, lang: str = "en", context=None, figure_ids=()) -> Figure:
     """The title and the source note; outside figures used are credited to their publishers on a second line."""
-    fig.suptitle(textwrap.fill(title, int(fig.get_figwidth() * 8.4)), x=0.01, ha="left")
+    fig.suptitle(textwrap.fill(title, int(fig.get_figwidth() * 8.4), break_on_hyphens=False), x=0.01, ha="left")
     note = SOURCE_NOTE
     if figure_ids:
         used = context.loc[list(figure_ids)]
         publishers = dict.fromkeys(used["publisher"].str.split(" [(]").str[0])
         files = ", ".join("data/" + f for f in sorted(set(used["file"])))
-        note += "\n" + CONTEXT_NOTE[lang].format("; ".join(publishers), files)
+        note += "\n" + textwrap.fill(CONTEXT_NOTE[lang].format("; ".join(publishers), files), int(fig.get_figwidth() * 15))
     fig.text(0.01, 0.01, note, ha="left", va="bottom", fontsize=7.5, color="#555555", gid="source")
     bottom = (0.12 + 0.14 * (note.count("\n") + 1)) / fig.get_figheight()  # room for the note's lines, in inches
     fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
@@ -514,6 +537,234 @@ def not_charted(targets: pd.DataFrame, groups) -> pd.DataFrame:
     return rows[["group", "indicator_id", "name_en", "value_as_written", "unit"]].reset_index(drop=True)
 
 
+# --------------------------------------------------------------------------- 05: plan against outcome
+
+#: The five-year plan's targets drawn on a time axis: levels, then shares and coverage rates.
+ROAD_LEVELS = ("grdp_per_capita", "budget_revenue", "grain_output", "tea_area")
+ROAD_SHARES = (
+    "share_industry_construction", "share_services", "share_agriculture_forestry_fishery",
+    "share_product_taxes_less_subsidies", "forest_cover", "new_rural_communes_share",
+)
+#: Targets stated as a yearly rate or amount, set against the five-year plan's yearly average.
+PACES = (
+    "grdp_growth", "agriculture_value_added_growth", "import_export_growth", "tourist_arrivals_growth",
+    "poverty_rate_reduction", "poverty_rate_reduction_poor_districts", "jobs_created",
+)
+
+
+def _bounded(value: float, bound: str, lang: str) -> str:
+    prefix = {"at least": word("more_than", lang), "at most": word("less_than", lang)}.get(bound, "")
+    return prefix + _number(value, lang)
+
+
+@styled
+def coverage(card: pd.DataFrame, *, lang: str = "en") -> Figure:
+    """How many key targets with a number are met, missed, undetermined or without a published result, by group.
+
+    ``card`` is the table of ``scorecard()``; a segment of results that are estimates is hatched.
+    """
+    i = _lang(lang)
+    card = card[card["key_target"].astype(bool) & card["target"].notna()]
+    label = "group_vi" if lang == "vi" else "group_en"
+    groups = card.drop_duplicates("group").set_index("group")[label].sort_index()
+    fig, axes = _new_figure(8.5, 4.8)
+    ax = axes[0, 0]
+    positions = np.arange(len(groups))[::-1]
+    left = np.zeros(len(groups))
+    estimates = card["estimate"].fillna(False).astype(bool)
+    for status, (colour, words) in STATUS_STYLE.items():
+        labelled = False
+        for estimate in (False, True):
+            counts = card[(card["status"] == status) & (estimates == estimate)].groupby("group").size()
+            counts = counts.reindex(groups.index, fill_value=0).to_numpy()
+            if not counts.any():
+                continue
+            ax.barh(positions, counts, left=left, color=colour, hatch="//" if estimate else "", edgecolor="white",
+                    label=None if labelled else words[i], gid=f"status:{status}" + (":estimate" if estimate else ""))
+            labelled = True
+            left += counts
+    handles, labels = ax.get_legend_handles_labels()
+    if estimates.any():
+        handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="//"))
+        labels.append(word("hatched_estimate", lang))
+    ax.set_yticks(positions, [f"({g}) {_wrap(text, 40)}" for g, text in groups.items()])
+    ax.set_xlabel(word("count", lang))
+    ax.grid(axis="y", visible=False)
+    ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, -0.16), ncols=3, borderaxespad=0)
+    judged = int(card["status"].isin(["met", "missed"]).sum())
+    met, missed = int((card["status"] == "met").sum()), int((card["status"] == "missed").sum())
+    if lang == "vi":
+        title = f"Chỉ {judged}/{len(card)} chỉ tiêu chủ yếu đánh giá được bằng kết quả đã công bố: {met} đạt, {missed} không đạt"
+    else:
+        title = f"Only {judged} of {len(card)} key targets can be judged against a published result: {met} met, {missed} missed"
+    sources = card.dropna(subset=["result_figure"]).set_index("result_figure").assign(file="outcomes.csv")
+    return _finish(fig, title, lang=lang, context=sources, figure_ids=list(sources.index))
+
+
+def _road(targets: pd.DataFrame, outcomes: pd.DataFrame, ids) -> pd.DataFrame:
+    road = road_table(targets, outcomes).set_index("indicator_id")
+    missing = [i for i in ids if i not in road.index]
+    if missing:
+        raise KeyError(f"the five-year plan sets no target for {', '.join(missing)} in the outcomes table")
+    names = targets.set_index("indicator_id")[["name_vi", "name_en", "value_as_written", "comparator"]]
+    return road.loc[list(ids)].join(names).reset_index()
+
+
+def _figure_ids(outcomes: pd.DataFrame, ids, roles=("baseline", "result", "plan")) -> list[str]:
+    used = outcomes[outcomes["indicator_id"].isin(list(ids)) & outcomes["role"].isin(list(roles))]
+    return list(used.index)
+
+
+@styled
+def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "en", ids=ROAD_LEVELS) -> Figure:
+    """One panel per indicator on a time axis: the 2020 value, the 2021 target and result, the 2022 plan, the 2025 target.
+
+    The dashed line is the road from the 2021 target to the 2025 target, labelled with the
+    yearly pace it needs. A hollow marker is an estimate; 'more than' marks a bound.
+    """
+    road = _road(targets, outcomes, ids)
+    ncols = 2 if len(road) <= 4 else 3
+    nrows = -(-len(road) // ncols)
+    fig = Figure(figsize=(9, 2.9 * nrows + 1.6), layout="constrained")
+    grid = fig.add_gridspec(nrows + 1, ncols, height_ratios=[1] * nrows + [0.12])
+    axes = np.array([[fig.add_subplot(grid[row, col]) for col in range(ncols)] for row in range(nrows)])
+    legend_ax = fig.add_subplot(grid[nrows, :])
+    legend_ax.axis("off")
+    for ax in axes.flat[len(road):]:
+        ax.set_visible(False)
+    blue, result_colour = COLOURS["target"], COLOURS["reference"]
+    drawn = {}  # what the legend shows: only what some panel draws
+    for ax, (_, r) in zip(axes.flat, road.iterrows()):
+        iid = r["indicator_id"]
+        points = [  # (year, value, marker, colour, hollow, label, gid)
+            (2020, r["baseline_2020"], "o", COLOURS["baseline"], bool(outcomes.loc[
+                (outcomes["indicator_id"] == iid) & (outcomes["role"] == "baseline"), "estimate"].any()), None, "baseline"),
+            (2021, r["target_2021"], "s", blue, False, stated(r, lang), "target2021"),
+            (2021, r["result_2021"], "D", result_colour, bool(r["result_2021_estimate"]) if pd.notna(r["result_2021_estimate"]) else False,
+             None, "result"),
+            (2022, r["plan_2022"], "^", "#56B4E9", False, None, "plan2022"),
+            (2025, r["target_2025"], "s", blue, False, None, "target2025"),
+        ]
+        ax.plot([2021, 2025], [r["target_2021"], r["target_2025"]], color=blue, linestyle="--", linewidth=1.2, gid=f"road:{iid}")
+        for year, value, marker, colour, hollow, text, gid in points:
+            if pd.isna(value):
+                continue
+            ax.plot([year], [value], marker=marker, markersize=7, color=colour, markerfacecolor="white" if hollow else colour,
+                    markeredgewidth=1.5, linestyle="none", gid=f"{gid}:{iid}")
+            drawn.setdefault(gid, (marker, colour))
+            drawn["hollow"] = drawn.get("hollow") or hollow
+            if text is None:
+                bound = {"result": r["result_2021_bound"], "target2025": r["target_2025_bound"]}.get(gid, "exact")
+                text = _bounded(value, str(bound), lang)
+            if gid == "result":  # beside the 2021 target: its label goes above it, or below when the result is lower
+                up = value >= r["target_2021"]
+                ax.annotate(text, xy=(year, value), xytext=(0, 8 if up else -8), textcoords="offset points", fontsize=7.5,
+                            ha="center", va="bottom" if up else "top", gid="value-label")
+            else:
+                ax.annotate(text, xy=(year, value), xytext=(6, 0), textcoords="offset points", fontsize=7.5,
+                            ha="left", va="center", gid="value-label")
+        pace = _number(r["pace_after_target"], lang, 1)
+        sign = "+" if r["pace_after_target"] > 0 else ""
+        unit_word = "%" if r["measure"] == "level" else " " + word("points", lang)
+        ax.annotate(f"{sign}{pace}{unit_word}{word('a_year', lang)}", xy=(2023, (r["target_2021"] + r["target_2025"]) / 2),
+                    xytext=(0, 8), textcoords="offset points", ha="center", fontsize=7.5, color=blue, gid="pace-label")
+        values = [v for _, v, *_ in points if pd.notna(v)]
+        low, high = min(values), max(values)
+        ax.set_ylim(low - 0.25 * (high - low) - 1e-9, high + 0.3 * (high - low) + 1e-9)
+        ax.set_xlim(2019.4, 2025.6)
+        ax.set_xticks(range(2020, 2026), [str(y) for y in range(2020, 2026)])
+        _axis_numbers(ax.yaxis, lang)
+        ax.set_title(_wrap(name(r, lang, short=True), 34 if ncols == 3 else 50), fontsize=8.5)
+        ax.set_ylabel(unit_label(str(r["unit"]), lang))
+    keys = {"baseline": "baseline", "target2021": "target", "result": "result", "plan2022": "plan_2022", "target2025": "target_2025"}
+    handles = [Line2D([], [], marker=drawn[gid][0], color=drawn[gid][1], linestyle="none") for gid in keys if gid in drawn]
+    labels = [word(keys[gid], lang) for gid in keys if gid in drawn]
+    if drawn.get("hollow"):
+        handles.append(Line2D([], [], marker="o", color="#555555", markerfacecolor="white", linestyle="none"))
+        labels.append(word("hollow_estimate", lang))
+    legend_ax.legend(handles, labels, loc="center", ncols=len(handles))
+    title = _road_title(road, lang)
+    return _finish(fig, title, lang=lang, context=outcomes, figure_ids=_figure_ids(outcomes, ids))
+
+
+def _road_title(road: pd.DataFrame, lang: str) -> str:
+    """Levels: which must grow fastest after 2021 (and what a published result leaves). Shares: which rises and falls most."""
+    vi = lang == "vi"
+    pace = lambda r: _number(r["pace_after_target"], lang, 1)  # noqa: E731
+    levels, shares = road[road["measure"] == "level"], road[road["measure"] == "share"]
+    parts = []
+    if len(levels):
+        top = levels.loc[levels["pace_after_target"].idxmax()]
+        parts.append(f"Sau mục tiêu 2021, {_in_sentence(name(top, lang))} phải tăng nhanh nhất để đạt mục tiêu 2025: {pace(top)}%/năm"
+                     if vi else f"After the 2021 targets, {_in_sentence(name(top, lang))} must grow fastest to reach 2025: {pace(top)}% a year")
+        for _, r in levels[levels["pace_after_result"].notna()].iterrows():
+            after = _number(r["pace_after_result"], lang, 1)
+            parts.append(f"sau kết quả 2021, {_in_sentence(name(r, lang))} cần {after}%/năm" if vi
+                         else f"after its 2021 result, {_in_sentence(name(r, lang))} needs {after}% a year")
+    if len(shares):
+        def called(r):  # a sector's share is named as one
+            short = _in_sentence(name(r, lang, True))
+            if str(r["kind"]) != "share of a total":
+                return _in_sentence(name(r, lang)) if vi else "the " + _in_sentence(name(r, lang))
+            return f"tỷ trọng {short}" if vi else f"the share of {short}"
+
+        up, down = shares.loc[shares["pace_after_target"].idxmax()], shares.loc[shares["pace_after_target"].idxmin()]
+        fall = _number(-down["pace_after_target"], lang, 1)
+        parts.append(f"Sau 2021, {called(up)} phải tăng nhanh nhất, {pace(up)} điểm %/năm; {called(down)} giảm nhiều nhất, "
+                     f"{fall} điểm %/năm" if vi
+                     else f"After 2021, {called(up)} must rise fastest, {pace(up)} points a year; {called(down)} falls most, "
+                     f"{fall} points a year")
+    return "; ".join(parts)
+
+
+@styled
+def pace_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "en", ids=PACES) -> Figure:
+    """One panel per yearly target: the 2021 target (and result, and 2022 plan) against the five-year yearly average.
+
+    The last bar is the yearly pace 2022-2025 must keep for the five-year average to hold.
+    """
+    road = _road(targets, outcomes, ids)
+    ncols = 2
+    nrows = -(-len(road) // ncols)
+    fig, axes = _new_figure(9, 1.9 * nrows + 1.3, nrows, ncols)
+    for ax in axes.flat[len(road):]:
+        ax.set_visible(False)
+    colours = {"target2021": COLOURS["target"], "result": COLOURS["reference"], "plan2022": "#56B4E9",
+               "average": "#000000", "needed": "#999999", "needed_result": COLOURS["gap"]}
+    hatched_any = False
+    for ax, (_, r) in zip(axes.flat, road.iterrows()):
+        iid = r["indicator_id"]
+        bars = [("target2021", word("target", lang), r["target_2021"], stated(r, lang), False),
+                ("result", word("result", lang), r["result_2021"], None, bool(r["result_2021_estimate"]) if pd.notna(r["result_2021_estimate"]) else False),
+                ("plan2022", word("plan_2022", lang), r["plan_2022"], None, False),
+                ("average", word("average_2021_2025", lang), r["target_2025"], None, False),
+                ("needed", word("needed_after_target", lang), r["pace_after_target"], None, False),
+                ("needed_result", word("needed_after_result", lang), r["pace_after_result"], None, False)]
+        bars = [b for b in bars if pd.notna(b[2])]
+        positions = np.arange(len(bars))[::-1]
+        for y, (gid, _, value, text, hatched) in zip(positions, bars):
+            bar = ax.barh([y], [value], color=colours[gid], hatch="//" if hatched else "", edgecolor="white", gid=f"{gid}:{iid}")
+            bound = {"result": r["result_2021_bound"], "average": r["target_2025_bound"]}.get(gid, "exact")
+            ax.bar_label(bar, labels=[text or _bounded(value, str(bound), lang)], padding=3, fontsize=7.5)
+        ax.set_yticks(positions, [_wrap(b[1], 30) for b in bars], fontsize=7.5)
+        ax.set_xlim(0, max(b[2] for b in bars) * 1.35)
+        ax.grid(axis="y", visible=False)
+        _axis_numbers(ax.xaxis, lang)
+        ax.set_title(_wrap(name(r, lang), 34), fontsize=8.5)
+        ax.set_xlabel(unit_label(str(r["unit"]), lang) + word("a_year", lang))
+        hatched_any = hatched_any or any(b[4] for b in bars)
+    if hatched_any:
+        axes.flat[0].legend([Patch(facecolor="white", edgecolor="#555555", hatch="//")], [word("hatched_estimate", lang)],
+                            loc="upper left", bbox_to_anchor=(0, -0.3), borderaxespad=0)
+    behind = road[road["verdict"] == "behind"]
+    names = _and([_in_sentence(name(r, lang)) for _, r in behind.iterrows()], lang)
+    if lang == "vi":
+        title = f"Mục tiêu 2021 thấp hơn mức bình quân/năm của kế hoạch 5 năm ở {len(behind)} chỉ tiêu: {names}"
+    else:
+        title = f"{len(behind)} targets for 2021 fall short of the five-year plan's yearly average: {names}"
+    return _finish(fig, title, lang=lang, context=outcomes, figure_ids=_figure_ids(outcomes, ids))
+
+
 # --------------------------------------------------------------------------- all of them, saved
 
 
@@ -529,6 +780,12 @@ def figures(targets: pd.DataFrame, context: pd.DataFrame | None, lang: str = "en
         "04-health": health(targets, lang=lang),
         "04-poverty-and-jobs": poverty_and_jobs(targets, context, lang=lang),
         "04-culture": distance_to_universal(targets, lang=lang, ids=CULTURE),
+        **({} if context is None or "indicator_id" not in context.columns else {
+            "05-coverage": coverage(scorecard(targets, context), lang=lang),
+            "05-road-levels": road_to_2025(targets, context, lang=lang),
+            "05-road-shares": road_to_2025(targets, context, lang=lang, ids=ROAD_SHARES),
+            "05-pace": pace_to_2025(targets, context, lang=lang),
+        }),
     }
 
 

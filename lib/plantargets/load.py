@@ -510,7 +510,8 @@ def load_outcomes(path: Path | str | None = None) -> pd.DataFrame:
     (``result``) or another plan's target for the same indicator (``plan``). Besides the
     rules of ``load_context``, each row's ``plan_id`` and ``indicator_id`` must be a
     target of ``targets.csv`` in the same unit, and a share or a coverage rate must lie
-    within 0-100. Indexed by ``figure_id``. Raises ``DataError`` for any problem.
+    within 0-100. Indexed by ``figure_id``, with the column ``file`` naming the file.
+    Raises ``DataError`` for any problem.
     """
     path = Path(path) if path is not None else OUTCOMES_CSV
     targets = load_targets(path.parent / "targets.csv")
@@ -527,7 +528,7 @@ def load_outcomes(path: Path | str | None = None) -> pd.DataFrame:
     problems = _broken(text, rules, {}) + _figure_rules(outcomes, text, percent_of_whole(target))
     if problems:
         raise DataError(path, _with_rows(problems, outcomes.index, outcomes["figure_id"]))
-    return outcomes.set_index("figure_id")
+    return outcomes.set_index("figure_id").assign(file=path.name)
 
 
 def load_context(path: Path | str | None = None) -> pd.DataFrame:
@@ -553,5 +554,5 @@ def load_context(path: Path | str | None = None) -> pd.DataFrame:
         problems = [Problem(line, None, "figure_id", f"{context.at[line, 'figure_id']!r} is also a figure_id of outcomes.csv: one figure, one row")
                     for line in context.index[twice]]
         raise DataError(path, _with_rows(problems, context.index, context["figure_id"]))
-    both = pd.concat([context.set_index("figure_id").assign(file=path.name), outcomes.assign(file="outcomes.csv")])
+    both = pd.concat([context.set_index("figure_id").assign(file=path.name), outcomes])
     return both
