@@ -61,8 +61,8 @@ TITLES_EN = {
     "05-coverage": "Only 3 of 48 key targets can be judged against a published result: 1 met, 2 missed",
     "05-road-levels": "After the 2021 targets, state budget revenue collected in the province must grow fastest to reach 2025: "
                       "11.9% a year; after its 2021 result, GRDP per capita needs 10.0% a year",
-    "05-road-shares": "After 2021, the share of communes meeting the new-rural standard must rise fastest, 3.2 points a year; "
-                      "the share of services falls most, 0.7 points a year",
+    "05-road-shares": "After 2021, the share of communes meeting the new-rural standard must rise fastest, 3.20 points a year; "
+                      "the share of services falls most, 0.70 points a year",
     "05-pace": "3 targets for 2021 fall short of the five-year plan's yearly average: growth of gross regional domestic product "
                "(GRDP), growth of import-export turnover and workers helped into jobs",
 }
@@ -359,7 +359,10 @@ def test_road_puts_each_figure_at_its_year(targets, outcomes):
     hollow = {gid for ax in fig.axes for line in ax.lines if (gid := line.get_gid()) and line.get_markerfacecolor() == "white"}
     assert hollow == {"baseline:grdp_per_capita", "baseline:grain_output", "result:budget_revenue"}  # the estimates
     labels = {t.get_text() for ax in fig.axes for t in ax.texts}
-    assert {"more than 2,000", "more than 226,000", "≥ 8,482", "+8.4% a year", "+11.9% a year"} <= labels
+    assert {"≥ 2,000", "≥ 226,000", "≥ 8,482", "47", "44.4"} <= labels
+    assert {"+8.4% a year (from the 2021 target)", "+10.0% a year (from the 2021 result)", "+11.9% a year (from the 2021 target)",
+            "≤ +4.2% a year (from the 2021 target)", "≥ +0.4% a year (from the 2021 target)"} <= labels  # bounds carried into the pace
+    assert points["road-from-result:grdp_per_capita"] == ([2021, 2025], [44.4, 65])
     legend = fig.axes[-1].get_legend()
     assert [t.get_text() for t in legend.get_texts()] == [
         "2020", "2021 target", "2021 result", "2022 plan", "2025 target", "hollow marker: an estimate"]
@@ -375,9 +378,22 @@ def test_pace_bars_are_the_targets_the_averages_and_what_is_left(targets, outcom
     assert round(bars["needed:grdp_growth"], 2) == 9.26 and round(bars["needed_result:grdp_growth"], 2) == 9.87
     assert bars["needed:jobs_created"] == 8712.5
     labels = {t.get_text() for ax in fig.axes for t in ax.texts}
-    assert {"more than 9", "more than 5", "7.96", "8,712.5"} <= labels
+    assert {"≥ 9", "≥ 5", "7.96", "8,712.5", "≥ 9.26", "≥ 9.87", "12.29"} <= labels
 
 
 def test_charts_of_the_outcomes_need_the_five_year_targets(targets, outcomes):
     with pytest.raises(KeyError, match="the five-year plan sets no target for vocational_training"):
         charts.pace_to_2025(targets, outcomes, ids=["vocational_training"])
+
+
+def test_share_panels_have_the_same_span_so_slopes_compare(targets, outcomes):
+    fig = charts.road_to_2025(targets, outcomes, ids=charts.ROAD_SHARES)
+    spans = {round(ax.get_ylim()[1] - ax.get_ylim()[0], 6) for ax in fig.axes if ax.axison}
+    assert len(spans) == 1
+    labels = [t.get_text() for ax in fig.axes for t in ax.texts if t.get_gid() == "pace-label"]
+    assert "−0.70 points a year (from the 2021 target)" in labels and "+0.75 points a year (from the 2021 target)" in labels
+
+
+def test_the_outlet_read_is_credited(targets, outcomes):
+    note = [t.get_text() for t in charts.road_to_2025(targets, outcomes, ids=charts.ROAD_SHARES).texts if t.get_gid() == "source"][0]
+    assert "VietnamMoi" in note and "HĐND tỉnh Lai Châu (" not in note

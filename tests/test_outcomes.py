@@ -69,3 +69,26 @@ def test_a_percentage_growth_rate_may_exceed_100(data_copy):
     """Only a share or a coverage rate is bounded by 100; a growth rate is not."""
     data_copy.set_context("tourist_arrivals_growth_plan_2021_2025", value="120")
     assert data_copy.load_outcomes().loc["tourist_arrivals_growth_plan_2021_2025", "value"] == 120
+
+
+def test_the_plans_own_figure_is_not_a_result(data_copy):
+    """'đạt 5,6% (kế hoạch 7,96%)': reading the 7,96 as the result would make a missed target look met."""
+    data_copy.set_context("grdp_growth_result_2021_restated", value="7,96", value_as_written="7,96%")
+    with pytest.raises(plantargets.DataError) as caught:
+        data_copy.load_outcomes()
+    message = str(caught.value)
+    assert "figure_id grdp_growth_result_2021_restated), field 'value_as_written': '7,96%' follows 'kế hoạch'" in message
+    assert "field 'value': '7,96%' contradicts the result '5,6%' of grdp_growth_result_2021" in message
+
+
+def test_results_for_one_target_must_agree(data_copy):
+    """'hơn 44' and 44,4 agree; 'hơn 44' and 43,9 do not."""
+    data_copy.set_context("grdp_per_capita_result_2021_restated", value="43,9")
+    with pytest.raises(plantargets.DataError, match=r"'43,9 triệu đồng' contradicts the result 'hơn 44 triệu đồng'"):
+        data_copy.load_outcomes()
+
+
+def test_a_wrong_unit_names_the_right_one(data_copy):
+    data_copy.set_context("grain_output_baseline_2020", unit="hectares")
+    with pytest.raises(plantargets.DataError, match=r"'hectares' is not the unit of the target in targets.csv, 'tonnes'"):
+        data_copy.load_outcomes()

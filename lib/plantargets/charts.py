@@ -66,14 +66,14 @@ WORDS = {
     "result": ("Kết quả 2021", "2021 result"),
     "plan_2022": ("Kế hoạch 2022", "2022 plan"),
     "target_2025": ("Mục tiêu 2025", "2025 target"),
-    "average_2021_2025": ("Bình quân/năm 2021-2025", "Yearly average 2021-2025"),
-    "needed_after_target": ("Cần mỗi năm 2022-2025 nếu đạt mục tiêu 2021", "Needed a year 2022-2025, if the 2021 target is met"),
-    "needed_after_result": ("Cần mỗi năm 2022-2025 sau kết quả 2021", "Needed a year 2022-2025, after the 2021 result"),
+    "average_2021_2025": ("Kế hoạch 2021-2025, mỗi năm", "2021-2025 plan, a year"),
+    "needed_after_target": ("Cần 2022-25 (từ mục tiêu)", "Needed 2022-25 (from target)"),
+    "needed_after_result": ("Cần 2022-25 (từ kết quả)", "Needed 2022-25 (from result)"),
+    "from_target": ("từ mục tiêu 2021", "from the 2021 target"),
+    "from_result": ("từ kết quả 2021", "from the 2021 result"),
     "hollow_estimate": ("điểm rỗng: số ước tính", "hollow marker: an estimate"),
     "hatched_estimate": ("gạch chéo: số ước tính", "hatched: an estimate"),
     "a_year": ("/năm", " a year"),
-    "more_than": ("hơn ", "more than "),
-    "less_than": ("dưới ", "less than "),
     "group": ("Nhóm", "Group"),
 }
 #: The statuses of the scorecard, in the order they are stacked, with their colours and words.
@@ -148,7 +148,9 @@ def _finish(fig: Figure, title: str, *, lang: str = "en", context=None, figure_i
     note = SOURCE_NOTE
     if figure_ids:
         used = context.loc[list(figure_ids)]
-        publishers = dict.fromkeys(used["publisher"].str.split(" [(]").str[0])
+        # the outlet that was read: the name before its site in brackets, or after 'as reported by'
+        outlets = used["publisher"].str.split(" as reported by ").str[-1].str.split(" [(]").str[0]
+        publishers = dict.fromkeys(outlets)
         files = ", ".join("data/" + f for f in sorted(set(used["file"])))
         note += "\n" + textwrap.fill(CONTEXT_NOTE[lang].format("; ".join(publishers), files), int(fig.get_figwidth() * 15))
     fig.text(0.01, 0.01, note, ha="left", va="bottom", fontsize=7.5, color="#555555", gid="source")
@@ -552,9 +554,9 @@ PACES = (
 )
 
 
-def _bounded(value: float, bound: str, lang: str) -> str:
-    prefix = {"at least": word("more_than", lang), "at most": word("less_than", lang)}.get(bound, "")
-    return prefix + _number(value, lang)
+def _bounded(value: float, bound: str, lang: str, places: int | None = None) -> str:
+    """A number with its bound as a sign, as the targets are labelled: '≥ 2,000'."""
+    return {"at least": "≥ ", "at most": "≤ "}.get(str(bound), "") + _number(value, lang, places).replace("-", "−")
 
 
 @styled
@@ -615,12 +617,23 @@ def _figure_ids(outcomes: pd.DataFrame, ids, roles=("baseline", "result", "plan"
     return list(used.index)
 
 
+def _pace_text(value: float, bound: str, measure: str, lang: str) -> str:
+    """'+8.4% a year', '≤ +4.2% a year', '−0.70 points a year'."""
+    places = 1 if measure == "level" else 2
+    number = ("+" if value > 0 else "") + _number(value, lang, places).replace("-", "−")
+    sign = {"at least": "≥ ", "at most": "≤ "}.get(str(bound), "")
+    unit = "%" if measure == "level" else " " + word("points", lang)
+    return f"{sign}{number}{unit}{word('a_year', lang)}"
+
+
 @styled
 def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "en", ids=ROAD_LEVELS) -> Figure:
     """One panel per indicator on a time axis: the 2020 value, the 2021 target and result, the 2022 plan, the 2025 target.
 
-    The dashed line is the road from the 2021 target to the 2025 target, labelled with the
-    yearly pace it needs. A hollow marker is an estimate; 'more than' marks a bound.
+    The dashed line is the road from the 2021 target to the 2025 target, the dotted one the
+    road from a published 2021 result; the text in each panel gives the yearly pace each
+    needs. A hollow marker is an estimate; '≥' marks a floor. Shares and coverage rates are
+    drawn with the same span of points in every panel, so that slopes compare.
     """
     road = _road(targets, outcomes, ids)
     ncols = 2 if len(road) <= 4 else 3
@@ -632,54 +645,76 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
     legend_ax.axis("off")
     for ax in axes.flat[len(road):]:
         ax.set_visible(False)
-    blue, result_colour = COLOURS["target"], COLOURS["reference"]
-    drawn = {}  # what the legend shows: only what some panel draws
+    blue, result_colour, plan_colour = COLOURS["target"], COLOURS["reference"], "#56B4E9"
+    styles = {  # marker, colour, size
+        "baseline": ("o", COLOURS["baseline"], 7), "target2021": ("s", blue, 7), "result": ("D", result_colour, 7),
+        "plan2022": ("^", plan_colour, 7), "target2025": ("*", blue, 12),
+    }
+    estimates = outcomes[outcomes["estimate"].astype(bool)]
+    drawn, hollow_drawn = {}, False
+    spans = []
+    for _, r in road.iterrows():
+        values = [r[c] for c in ("baseline_2020", "target_2021", "result_2021", "plan_2022", "target_2025") if pd.notna(r[c])]
+        spans.append(max(values) - min(values))
+    shared_span = max(spans) if (road["measure"] == "share").all() else None
     for ax, (_, r) in zip(axes.flat, road.iterrows()):
         iid = r["indicator_id"]
-        points = [  # (year, value, marker, colour, hollow, label, gid)
-            (2020, r["baseline_2020"], "o", COLOURS["baseline"], bool(outcomes.loc[
-                (outcomes["indicator_id"] == iid) & (outcomes["role"] == "baseline"), "estimate"].any()), None, "baseline"),
-            (2021, r["target_2021"], "s", blue, False, stated(r, lang), "target2021"),
-            (2021, r["result_2021"], "D", result_colour, bool(r["result_2021_estimate"]) if pd.notna(r["result_2021_estimate"]) else False,
-             None, "result"),
-            (2022, r["plan_2022"], "^", "#56B4E9", False, None, "plan2022"),
-            (2025, r["target_2025"], "s", blue, False, None, "target2025"),
+        baseline_estimate = bool(((estimates["indicator_id"] == iid) & (estimates["role"] == "baseline")).any())
+        points = [  # gid, year, value, hollow, label
+            ("baseline", 2020, r["baseline_2020"], baseline_estimate, None),
+            ("target2021", 2021, r["target_2021"], False, stated(r, lang)),
+            ("result", 2021, r["result_2021"], bool(r["result_2021_estimate"]) if pd.notna(r["result_2021_estimate"]) else False, None),
+            ("plan2022", 2022, r["plan_2022"], False, None),
+            ("target2025", 2025, r["target_2025"], False, None),
         ]
         ax.plot([2021, 2025], [r["target_2021"], r["target_2025"]], color=blue, linestyle="--", linewidth=1.2, gid=f"road:{iid}")
-        for year, value, marker, colour, hollow, text, gid in points:
+        paces = [(_pace_text(r["pace_after_target"], r["pace_after_target_bound"], r["measure"], lang), word("from_target", lang), blue)]
+        if pd.notna(r["pace_after_result"]):
+            ax.plot([2021, 2025], [r["result_2021"], r["target_2025"]], color=result_colour, linestyle=":", linewidth=1.4,
+                    gid=f"road-from-result:{iid}")
+            paces.append((_pace_text(r["pace_after_result"], r["pace_after_result_bound"], r["measure"], lang),
+                          word("from_result", lang), result_colour))
+        for gid, year, value, hollow, text in points:
             if pd.isna(value):
                 continue
-            ax.plot([year], [value], marker=marker, markersize=7, color=colour, markerfacecolor="white" if hollow else colour,
+            marker, colour, size = styles[gid]
+            ax.plot([year], [value], marker=marker, markersize=size, color=colour, markerfacecolor="white" if hollow else colour,
                     markeredgewidth=1.5, linestyle="none", gid=f"{gid}:{iid}")
-            drawn.setdefault(gid, (marker, colour))
-            drawn["hollow"] = drawn.get("hollow") or hollow
+            drawn.setdefault(gid, set()).add(hollow)
+            hollow_drawn = hollow_drawn or hollow
             if text is None:
                 bound = {"result": r["result_2021_bound"], "target2025": r["target_2025_bound"]}.get(gid, "exact")
-                text = _bounded(value, str(bound), lang)
+                text = _bounded(value, bound, lang)
             if gid == "result":  # beside the 2021 target: its label goes above it, or below when the result is lower
                 up = value >= r["target_2021"]
                 ax.annotate(text, xy=(year, value), xytext=(0, 8 if up else -8), textcoords="offset points", fontsize=7.5,
                             ha="center", va="bottom" if up else "top", gid="value-label")
             else:
-                ax.annotate(text, xy=(year, value), xytext=(6, 0), textcoords="offset points", fontsize=7.5,
+                ax.annotate(text, xy=(year, value), xytext=(7, 0), textcoords="offset points", fontsize=7.5,
                             ha="left", va="center", gid="value-label")
-        pace = _number(r["pace_after_target"], lang, 1)
-        sign = "+" if r["pace_after_target"] > 0 else ""
-        unit_word = "%" if r["measure"] == "level" else " " + word("points", lang)
-        ax.annotate(f"{sign}{pace}{unit_word}{word('a_year', lang)}", xy=(2023, (r["target_2021"] + r["target_2025"]) / 2),
-                    xytext=(0, 8), textcoords="offset points", ha="center", fontsize=7.5, color=blue, gid="pace-label")
-        values = [v for _, v, *_ in points if pd.notna(v)]
+        for k, (text, where, colour) in enumerate(paces):  # the paces, top left, clear of the lines
+            ax.text(0.02, 0.97 - 0.09 * k, f"{text} ({where})", transform=ax.transAxes, ha="left", va="top", fontsize=7.5,
+                    color=colour, gid="pace-label")
+        values = [v for _, _, v, *_ in points if pd.notna(v)]
         low, high = min(values), max(values)
-        ax.set_ylim(low - 0.25 * (high - low) - 1e-9, high + 0.3 * (high - low) + 1e-9)
-        ax.set_xlim(2019.4, 2025.6)
+        span = shared_span if shared_span is not None else high - low
+        middle = (low + high) / 2
+        ax.set_ylim(middle - 0.8 * span - 1e-9, middle + 1.0 * span + 1e-9)  # room above for the pace text
+        ax.set_xlim(2019.4, 2025.9)
         ax.set_xticks(range(2020, 2026), [str(y) for y in range(2020, 2026)])
         _axis_numbers(ax.yaxis, lang)
-        ax.set_title(_wrap(name(r, lang, short=True), 34 if ncols == 3 else 50), fontsize=8.5)
+        ax.set_title(_wrap(name(r, lang, short=True), 30 if ncols == 3 else 50), fontsize=8.5)
         ax.set_ylabel(unit_label(str(r["unit"]), lang))
     keys = {"baseline": "baseline", "target2021": "target", "result": "result", "plan2022": "plan_2022", "target2025": "target_2025"}
-    handles = [Line2D([], [], marker=drawn[gid][0], color=drawn[gid][1], linestyle="none") for gid in keys if gid in drawn]
-    labels = [word(keys[gid], lang) for gid in keys if gid in drawn]
-    if drawn.get("hollow"):
+    handles, labels = [], []
+    for gid, key in keys.items():
+        if gid in drawn:
+            marker, colour, size = styles[gid]
+            all_hollow = drawn[gid] == {True}
+            handles.append(Line2D([], [], marker=marker, markersize=size, color=colour,
+                                  markerfacecolor="white" if all_hollow else colour, linestyle="none"))
+            labels.append(word(key, lang))
+    if hollow_drawn:
         handles.append(Line2D([], [], marker="o", color="#555555", markerfacecolor="white", linestyle="none"))
         labels.append(word("hollow_estimate", lang))
     legend_ax.legend(handles, labels, loc="center", ncols=len(handles))
@@ -709,10 +744,11 @@ def _road_title(road: pd.DataFrame, lang: str) -> str:
             return f"tỷ trọng {short}" if vi else f"the share of {short}"
 
         up, down = shares.loc[shares["pace_after_target"].idxmax()], shares.loc[shares["pace_after_target"].idxmin()]
-        fall = _number(-down["pace_after_target"], lang, 1)
-        parts.append(f"Sau 2021, {called(up)} phải tăng nhanh nhất, {pace(up)} điểm %/năm; {called(down)} giảm nhiều nhất, "
+        fall = _number(-down["pace_after_target"], lang, 2)
+        up_pace = _number(up["pace_after_target"], lang, 2)
+        parts.append(f"Sau 2021, {called(up)} phải tăng nhanh nhất, {up_pace} điểm %/năm; {called(down)} giảm nhiều nhất, "
                      f"{fall} điểm %/năm" if vi
-                     else f"After 2021, {called(up)} must rise fastest, {pace(up)} points a year; {called(down)} falls most, "
+                     else f"After 2021, {called(up)} must rise fastest, {up_pace} points a year; {called(down)} falls most, "
                      f"{fall} points a year")
     return "; ".join(parts)
 
@@ -726,11 +762,12 @@ def pace_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
     road = _road(targets, outcomes, ids)
     ncols = 2
     nrows = -(-len(road) // ncols)
-    fig, axes = _new_figure(9, 1.9 * nrows + 1.3, nrows, ncols)
+    most = max(int(road[["target_2021", "result_2021", "plan_2022", "target_2025", "pace_after_target", "pace_after_result"]].notna().sum(axis=1).max()), 3)
+    fig, axes = _new_figure(9, (0.34 * most + 0.9) * nrows + 1.3, nrows, ncols)
     for ax in axes.flat[len(road):]:
         ax.set_visible(False)
     colours = {"target2021": COLOURS["target"], "result": COLOURS["reference"], "plan2022": "#56B4E9",
-               "average": "#000000", "needed": "#999999", "needed_result": COLOURS["gap"]}
+               "average": "#000000", "needed": "#999999", "needed_result": COLOURS["ceiling"]}
     hatched_any = False
     for ax, (_, r) in zip(axes.flat, road.iterrows()):
         iid = r["indicator_id"]
@@ -744,8 +781,9 @@ def pace_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
         positions = np.arange(len(bars))[::-1]
         for y, (gid, _, value, text, hatched) in zip(positions, bars):
             bar = ax.barh([y], [value], color=colours[gid], hatch="//" if hatched else "", edgecolor="white", gid=f"{gid}:{iid}")
-            bound = {"result": r["result_2021_bound"], "average": r["target_2025_bound"]}.get(gid, "exact")
-            ax.bar_label(bar, labels=[text or _bounded(value, str(bound), lang)], padding=3, fontsize=7.5)
+            bound = {"result": r["result_2021_bound"], "average": r["target_2025_bound"],
+                     "needed": r["pace_after_target_bound"], "needed_result": r["pace_after_result_bound"]}.get(gid, "exact")
+            ax.bar_label(bar, labels=[text or _bounded(value, bound, lang)], padding=3, fontsize=7.5)
         ax.set_yticks(positions, [_wrap(b[1], 30) for b in bars], fontsize=7.5)
         ax.set_xlim(0, max(b[2] for b in bars) * 1.35)
         ax.grid(axis="y", visible=False)

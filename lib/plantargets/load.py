@@ -29,7 +29,7 @@ import pandera.errors
 from babel.numbers import NumberFormatError, parse_decimal
 from pandera.io.pandas_io import from_frictionless_schema
 
-from .numbers import as_number_token
+from .numbers import as_number_token, half_units
 from .paths import CONTEXT_CSV, DATAPACKAGE, OUTCOMES_CSV, TARGETS_CSV, shown
 
 #: How many problems a DataError message lists before it says "and N more".
@@ -502,6 +502,29 @@ def _figure_rules(figures: pd.DataFrame, text: pd.DataFrame, percent_of_whole_ro
     return _broken(text, rules, {})
 
 
+#: Words before a figure in a quote that make it a plan's figure rather than a result.
+PLAN_WORDS = ("kế hoạch", "mục tiêu", "chỉ tiêu")
+
+
+def _disagreeing_results(outcomes: pd.DataFrame) -> list[Problem]:
+    """Two results for one target must be able to be the same figure: exact values equal at their stated
+    precision, bounds that leave room for each other."""
+    results = outcomes[outcomes["role"].astype("str") == "result"]
+    written = results["value_as_written"].str.extract(rf"({_WRITTEN_NUMBER})", expand=False)
+    bound = results["bound"].astype("str")
+    half = half_units(written).fillna(0.0).where(bound == "exact", 0.0)  # 'hơn 44' is more than 44 itself
+    low = (results["value"] - half).where(bound != "at most", -math.inf)
+    high = (results["value"] + half).where(bound != "at least", math.inf)
+    problems = []
+    for _, same in results.groupby(["plan_id", "indicator_id"], observed=True):
+        for a in same.index:
+            for b in same.index:
+                if a < b and (high[a] < low[b] or high[b] < low[a]):
+                    problems.append(Problem(b, None, "value", f"{results.at[b, 'value_as_written']!r} contradicts the result "
+                                            f"{results.at[a, 'value_as_written']!r} of {results.at[a, 'figure_id']} for the same target"))
+    return problems
+
+
 def load_outcomes(path: Path | str | None = None) -> pd.DataFrame:
     """Values of the plan's indicators from outside the resolution, typed and validated.
 
@@ -520,12 +543,22 @@ def load_outcomes(path: Path | str | None = None) -> pd.DataFrame:
         targets[["plan_id", "indicator_id", "unit", "kind"]], on=["plan_id", "indicator_id"], how="left"
     ).set_index(outcomes.index)
     unknown = target["kind"].isna()
+    wrong_unit = ~unknown & (target["unit"].astype("str") != outcomes["unit"].astype("str"))
+    # A result must not be the plan's own figure quoted beside it ('đạt 5,6% (kế hoạch 7,96%)').
+    word_before = pd.Series(
+        [q[: q.find(w)].lower().split()[-2:] if w and w in q else [] for w, q in zip(outcomes["value_as_written"], outcomes["quote"])],
+        index=outcomes.index,
+    )
+    planned = (outcomes["role"].astype("str") == "result") & word_before.map(
+        lambda words: any(w.strip("(") in PLAN_WORDS or " ".join(words).strip("(") in PLAN_WORDS for w in words))
     rules = [
         ("indicator_id", unknown, "is not a target of this plan in targets.csv"),
-        ("unit", ~unknown & (target["unit"].astype("str") != outcomes["unit"].astype("str")),
-         "is not the unit of the target in targets.csv: give the value in the target's unit"),
+        ("value_as_written", planned, "follows 'kế hoạch', 'mục tiêu' or 'chỉ tiêu' in the quote: that is a plan's figure, not a result"),
     ]
     problems = _broken(text, rules, {}) + _figure_rules(outcomes, text, percent_of_whole(target))
+    problems += [Problem(line, None, "unit", f"{outcomes.at[line, 'unit']!r} is not the unit of the target in targets.csv, "
+                         f"{target.at[line, 'unit']!r}: give the value in the target's unit") for line in outcomes.index[wrong_unit]]
+    problems += _disagreeing_results(outcomes)
     if problems:
         raise DataError(path, _with_rows(problems, outcomes.index, outcomes["figure_id"]))
     return outcomes.set_index("figure_id").assign(file=path.name)

@@ -32,12 +32,14 @@ STATUSES = ("met", "missed", "undetermined", "no published result")
 
 SCORECARD_COLUMNS = [
     "plan_id", "indicator_id", "group", "group_vi", "group_en", "name_vi", "name_en", "key_target", "kind", "comparator",
-    "direction", "unit",
-    "baseline", "target", "target_as_written", "result", "result_bound", "result_as_written", "estimate",
-    "status", "reason", "progress", "result_figure", "publisher", "url", "quote", "other_results", "baseline_figure",
+    "direction", "unit", "target", "target_as_written", "source_text",
+    "baseline", "baseline_estimate", "baseline_figure", "baseline_quote",
+    "result", "result_bound", "result_as_written", "estimate", "status", "reason", "progress",
+    "result_figure", "publisher", "url", "quote", "other_results",
 ]
 
-_BOUND_WORDS = {"exact": "", "at least": "more than ", "at most": "less than "}
+#: How a bound reads after a number: 2,000 or more.
+_AFTER = {"exact": "", "at least": " or more", "at most": " or less"}
 
 
 def _asked(targets: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -90,8 +92,8 @@ def scorecard(targets: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     card = card.drop(columns=[c for c in ("publisher", "url", "quote") if c in card.columns])
 
     baselines = outcomes[outcomes["role"] == "baseline"].reset_index()
-    baselines = baselines.drop_duplicates(keys)[[*keys, "value", "figure_id"]].rename(
-        columns={"value": "baseline", "figure_id": "baseline_figure"})
+    baselines = baselines.drop_duplicates(keys)[[*keys, "value", "estimate", "figure_id", "quote"]].rename(
+        columns={"value": "baseline", "estimate": "baseline_estimate", "figure_id": "baseline_figure", "quote": "baseline_quote"})
     chosen = _chosen_results(outcomes)
     result_columns = {"value": "result", "bound": "result_bound", "value_as_written": "result_as_written",
                       "estimate": "estimate", "figure_id": "result_figure", "publisher": "publisher", "url": "url",
@@ -99,6 +101,7 @@ def scorecard(targets: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     chosen = chosen.reindex(columns=[*keys, *result_columns]).rename(columns=result_columns)
     card = card.merge(baselines, on=keys, how="left", validate="one_to_one").merge(chosen, on=keys, how="left", validate="one_to_one")
     card["estimate"] = card["estimate"].astype("boolean")
+    card["baseline_estimate"] = card["baseline_estimate"].astype("boolean")
     card["result_bound"] = card["result_bound"].astype("object").astype("str")  # the same from either table
 
     asked_low, asked_high = _asked(card.rename(columns={"target": "value", "target_as_written": "value_as_written"}))
@@ -141,8 +144,8 @@ def _reasons(card: pd.DataFrame, low: pd.Series, high: pd.Series) -> pd.Series:
             reasons.append("No 2021 result was found in the sources collected (see data/outcomes.csv).")
             continue
         asked = _asked_in_words(low[i], high[i], unit)
-        got = f"{_BOUND_WORDS[str(row['result_bound'])]}{row['result']:,.10g} {unit}"
-        estimate = " (an estimate)" if bool(row["estimate"]) else ""
+        got = f"{row['result']:,.10g} {unit}{_AFTER[str(row['result_bound'])]}"
+        estimate = f" ('{row['result_as_written']}'" + (", an estimate)" if bool(row["estimate"]) else ")")
         verdict = {
             "met": "so it is met",
             "missed": "so it is missed",
@@ -164,9 +167,10 @@ def status_by_group(card: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- the road to 2025
 
 ROAD_COLUMNS = [
-    "plan_id", "indicator_id", "group", "kind", "unit", "measure", "baseline_2020", "target_2021", "result_2021",
-    "result_2021_bound", "result_2021_estimate", "plan_2022", "target_2025", "target_2025_bound", "target_2025_year",
-    "pace_unit", "step_2021", "pace_2020_2025", "pace_after_target", "pace_after_result", "verdict", "reason",
+    "plan_id", "indicator_id", "group", "kind", "unit", "measure", "baseline_2020", "baseline_2020_estimate", "target_2021",
+    "target_2021_comparator", "result_2021", "result_2021_bound", "result_2021_estimate", "plan_2022", "target_2025",
+    "target_2025_bound", "target_2025_as_written", "target_2025_year", "pace_unit", "step_2021", "pace_2020_2025",
+    "pace_after_target", "pace_after_target_bound", "pace_after_result", "pace_after_result_bound", "verdict", "reason",
     "figure_2025", "publisher_2025", "url_2025", "quote_2025",
 ]
 
@@ -205,11 +209,11 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     five_year = outcomes[(outcomes["role"] == "plan") & outcomes["year"].isin(["2025", "2021-2025"])].reset_index()
     if five_year.empty:
         return pd.DataFrame(columns=ROAD_COLUMNS)
-    road = five_year[[*keys, "value", "bound", "year", "figure_id", "publisher", "url", "quote"]].rename(columns={
-        "value": "target_2025", "bound": "target_2025_bound", "year": "target_2025_year", "figure_id": "figure_2025",
-        "publisher": "publisher_2025", "url": "url_2025", "quote": "quote_2025"})
-    road = road.merge(targets[[*keys, "group", "kind", "unit", "direction", "value"]].rename(columns={"value": "target_2021"}),
-                      on=keys, how="inner")
+    road = five_year[[*keys, "value", "bound", "value_as_written", "year", "figure_id", "publisher", "url", "quote"]].rename(columns={
+        "value": "target_2025", "bound": "target_2025_bound", "value_as_written": "target_2025_as_written",
+        "year": "target_2025_year", "figure_id": "figure_2025", "publisher": "publisher_2025", "url": "url_2025", "quote": "quote_2025"})
+    road = road.merge(targets[[*keys, "group", "kind", "unit", "direction", "value", "comparator"]].rename(
+        columns={"value": "target_2021", "comparator": "target_2021_comparator"}), on=keys, how="inner")
 
     def one(role: str, year: str, name: str, extra=()) -> pd.DataFrame:
         rows = outcomes[(outcomes["role"] == role) & (outcomes["year"] == year)].reset_index()
@@ -217,7 +221,7 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
             rows = _chosen_results(outcomes)
         return rows.drop_duplicates(keys)[[*keys, "value", *extra]].rename(columns={"value": name, **{e: f"{name}_{e}" for e in extra}})
 
-    road = road.merge(one("baseline", "2020", "baseline_2020"), on=keys, how="left")
+    road = road.merge(one("baseline", "2020", "baseline_2020", ("estimate",)), on=keys, how="left")
     road = road.merge(one("result", "2021", "result_2021", ("bound", "estimate")), on=keys, how="left")
     road = road.merge(one("plan", "2022", "plan_2022"), on=keys, how="left")
     road["measure"] = [_measure(str(k), str(u)) for k, u in zip(road["kind"], road["unit"])]
@@ -237,6 +241,12 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
 
     road["pace_after_target"] = after(t21)
     road["pace_after_result"] = after(r21).where(r21.notna())
+    # A floor in 2025 makes the pace a floor; a floor in 2021 ('trên 8.482 ha') makes what is left a ceiling.
+    floor_2025 = road["target_2025_bound"].astype(str) == "at least"
+    floor_2021 = road["target_2021_comparator"].astype(str) == ">="
+    road["pace_after_target_bound"] = np.select(
+        [floor_2025 & floor_2021, floor_2025, floor_2021], ["unknown", "at least", "at most"], default="exact")
+    road["pace_after_result_bound"] = pd.Series(np.where(floor_2025, "at least", "exact"), index=road.index).where(r21.notna())
     road["step_2021"] = pd.Series(np.select([level, share], [100 * (t21 / b20 - 1), t21 - b20], default=t21), index=road.index)
     road["pace_2020_2025"] = pd.Series(np.select(
         [level, share], [100 * ((t25 / b20) ** (1 / (n + 1)) - 1), (t25 - b20) / (n + 1)], default=t25), index=road.index)
@@ -247,6 +257,7 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     known = road["step_2021"].notna() & road["pace_2020_2025"].notna()
     difference = toward * (road["step_2021"] - road["pace_2020_2025"])
     road["verdict"] = np.select([~known, difference > 1e-9, difference < -1e-9], ["cannot say", "ahead", "behind"], default="on pace")
+    road["baseline_2020_estimate"] = road["baseline_2020_estimate"].astype("boolean")
     road["reason"] = _road_reasons(road)
     return road.reindex(columns=ROAD_COLUMNS).reset_index(drop=True)
 
@@ -255,14 +266,18 @@ def _road_reasons(road: pd.DataFrame) -> pd.Series:
     reasons = []
     for _, r in road.iterrows():
         unit = r["pace_unit"]
+        left = f"{r['pace_after_target']:,.2f}{'' if unit.startswith('%') else ' '}{unit}{_AFTER.get(str(r['pace_after_target_bound']), '')}"
+        written = f"'{r['target_2025_as_written']}'"
         if r["verdict"] == "cannot say":
             reasons.append(f"No 2020 value was found, so the 2021 step cannot be set against the five-year path; "
-                           f"after the 2021 target, 2022-2025 need {r['pace_after_target']:.2f} {unit}.")
+                           f"after the 2021 target, 2022-2025 need {left} to reach {written}.")
         elif r["measure"] in ("yearly rate", "yearly amount"):
-            reasons.append(f"The 2021 target ({r['step_2021']:,.10g}) against the five-year yearly average "
-                           f"({_BOUND_WORDS[str(r['target_2025_bound'])]}{r['target_2025']:,.10g}): {r['verdict']}; "
-                           f"2022-2025 then need {r['pace_after_target']:,.2f} {unit}.")
+            floor = " (the lower end of what it asks)" if r["verdict"] == "on pace" and str(r["target_2025_bound"]) == "at least" else ""
+            reasons.append(f"The 2021 target ({r['step_2021']:,.10g}) against the five-year plan's {written}: "
+                           f"{r['verdict']}{floor}; 2022-2025 then need {left}.")
         else:
-            reasons.append(f"The 2021 step ({r['step_2021']:+.2f} {unit.replace(' a year', '')}) against the average yearly step "
-                           f"from 2020 to 2025 ({r['pace_2020_2025']:+.2f} {unit}): {r['verdict']}.")
+            estimate = ", an estimate" if bool(r["baseline_2020_estimate"]) else ""
+            reasons.append(f"The 2021 step from the 2020 value ({r['baseline_2020']:,.10g}{estimate}), {r['step_2021']:+.2f} "
+                           f"{unit.replace(' a year', '')}, against the average yearly step from 2020 to {written}, "
+                           f"{r['pace_2020_2025']:+.2f} {unit}: {r['verdict']}.")
     return pd.Series(reasons, index=road.index)
