@@ -1,17 +1,24 @@
-"""make report: every notebook executed in a fresh kernel, a page each and an index."""
+"""make report: every notebook executed in a fresh kernel, a page each and an index; and all of it deterministic."""
 
 import html
 import re
 
+import nbformat
 import pytest
 
 from plantargets import charts, report
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def executed():
+    """Every notebook executed once more in a fresh kernel (the stored outputs are an earlier execution)."""
+    return report.execute_all()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, executed):
     out = tmp_path_factory.mktemp("report")
-    return out, report.write_report(out)
+    return out, report.render(executed, out)
 
 
 def test_one_page_per_notebook_and_an_index(built):
@@ -48,3 +55,41 @@ def test_pages_hold_the_executed_outputs(built):
     page = (out / "01-the-plan-at-a-glance.html").read_text(encoding="utf-8")
     assert "grdp_structure" in page and "pass" in page
     assert "Traceback" not in page
+
+
+# ------------------------------------------------------------------ determinism
+
+
+def test_executing_a_notebook_again_gives_the_same_outputs(executed):
+    """Text, HTML, images (PNG) and execution counts: a fresh execution equals the stored one, byte for byte.
+
+    nbval compares text and HTML only; this also covers the images and any stream.
+    """
+    assert [path.stem for path, _ in executed] == [p.stem for p in report.notebook_paths()]
+    for path, fresh in executed:
+        stored = nbformat.read(path, as_version=4)
+        assert len(stored.cells) == len(fresh.cells), path.name
+        for old, new in zip(stored.cells, fresh.cells):
+            if old.cell_type == "code":
+                assert new.execution_count == old.execution_count, (path.name, old.id)
+                assert new.outputs == old.outputs, (path.name, old.id)
+
+
+def test_the_report_built_twice_is_the_same_files(tmp_path, built, executed):
+    first, _ = built
+    second = tmp_path / "again"
+    report.render(executed, second)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for name in files:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_a_changed_output_is_caught(executed):
+    """The comparison above can fail: a notebook whose stored output differs is seen to differ."""
+    path, fresh = executed[0]
+    stored = nbformat.read(path, as_version=4)
+    code = next(c for c in stored.cells if c.cell_type == "code" and c.outputs)
+    code.outputs[0]["data"]["text/plain"] = "something else"
+    new = next(c for c in fresh.cells if c.id == code.id)
+    assert new.outputs != code.outputs

@@ -67,14 +67,21 @@ def write_figures(out: Path) -> list[tuple[str, dict[str, list[Path]], dict[str,
     return [(stem, written[stem], titles[stem]) for stem in written]
 
 
-def write_report(out: Path = REPORT_DIR) -> Path:
-    """Execute each notebook, write its HTML page, the figures and an index; return the index path."""
+def execute_all(paths: list[Path] | None = None) -> list[tuple[Path, nbformat.NotebookNode]]:
+    """Execute each notebook in a fresh kernel, in reading order."""
+    executed = []
+    for path in paths if paths is not None else notebook_paths():
+        print(f"executing {shown(path)}", flush=True)
+        executed.append((path, execute(path)))
+    return executed
+
+
+def render(executed: list[tuple[Path, nbformat.NotebookNode]], out: Path = REPORT_DIR) -> Path:
+    """Write the HTML page of each executed notebook, the figures and the index under ``out``; return the index."""
     out.mkdir(parents=True, exist_ok=True)
     exporter = HTMLExporter(template_name="lab")
     entries = []
-    for path in notebook_paths():
-        print(f"executing {shown(path)}", flush=True)
-        notebook = execute(path)
+    for path, notebook in executed:
         title, summary = title_and_summary(notebook)
         page, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
         (out / f"{path.stem}.html").write_text(page, encoding="utf-8")
@@ -84,6 +91,11 @@ def write_report(out: Path = REPORT_DIR) -> Path:
     index = out / "index.html"
     index.write_text(_index_page(entries, figures, out), encoding="utf-8")
     return index
+
+
+def write_report(out: Path = REPORT_DIR) -> Path:
+    """Execute each notebook, write its HTML page, the figures and an index; return the index path."""
+    return render(execute_all(), out)
 
 
 def _index_page(entries: list[tuple[str, str, str]], figures=(), out: Path | None = None) -> str:
@@ -126,9 +138,8 @@ www.hdnd.laichau.gov.vn, 05/02/2021.</p>
 
 def execute_in_place() -> None:
     """Re-execute each notebook and save it with its new outputs."""
-    for path in notebook_paths():
-        print(f"executing {shown(path)}", flush=True)
-        nbformat.write(execute(path), path)
+    for path, notebook in execute_all():
+        nbformat.write(notebook, path)
 
 
 def main(argv: list[str] | None = None) -> int:
