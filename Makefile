@@ -26,8 +26,9 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
 
+# -n auto --dist loadscope: test modules and notebooks run on every core, each notebook whole on one worker.
 test: $(STAMP) ## Run the whole suite: pytest on lib/ and data/, nbval on every notebook
-	$(BIN)/python -m pytest --nbval tests notebooks
+	$(BIN)/python -m pytest -n auto --dist loadscope --nbval tests notebooks
 
 report: $(STAMP) ## Execute every notebook in a fresh kernel and write build/report/
 	$(BIN)/python -m plantargets.report

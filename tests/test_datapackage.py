@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from plantargets.load import _pandera_schema, resource_descriptor
+from plantargets.load import DataError, read_table, resource_descriptor
 from plantargets.paths import DATA_DIR, DATAPACKAGE
 
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
@@ -58,10 +58,21 @@ def test_frictionless_rejects_a_broken_copy(package_copy, name, old, new):
     assert not json.loads(result.stdout)["valid"]
 
 
-def test_pandera_schema_is_derived_from_the_package():
-    for name in ("targets", "groups", "context"):
+def test_each_table_has_the_packages_columns_in_its_order():
+    for name in ("targets", "groups", "context", "outcomes"):
         fields = [f["name"] for f in resource_descriptor(name)["schema"]["fields"]]
-        assert list(_pandera_schema(name, str(DATAPACKAGE)).columns) == fields
+        table = read_table(name)
+        assert [c for c in table.columns if c in fields] == fields, name
+        assert set(table.columns) - set(fields) <= {"value_as_written"}, name  # the number's text, beside it
+
+
+def test_our_checks_and_frictionless_agree_on_a_broken_enum(package_copy):
+    """The loader checks the package's constraints itself; frictionless, reading the same package, refuses the same row."""
+    path = package_copy / "targets.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",percent,growth rate,", ",phần trăm,growth rate,", 1), encoding="utf-8")
+    with pytest.raises(DataError, match="field 'unit': 'phần trăm' is not one of"):
+        read_table("targets", path)
+    assert not json.loads(validate(package_copy).stdout)["valid"]
 
 
 def test_every_field_is_described():

@@ -1,12 +1,12 @@
 """Read the data package's tables into typed, validated DataFrames.
 
 The schema lives in ``data/datapackage.json`` and nowhere else: the column names, types,
-required fields, enums, patterns and keys below all come from it, and the pandera schema
-that validates a table is derived from it with ``from_frictionless_schema``.
+required fields, enums, patterns, ranges and keys below all come from it, and each
+constraint is checked on whole columns at once (``_schema_problems``).
 
 Reading a table goes: bytes -> UTF-8 text (a BOM is allowed) -> NFC -> CSV rows with
 their line numbers -> header check -> values parsed by the field's type (numbers in
-Vietnamese notation through babel, strictly) -> pandera -> the rules that a Table
+Vietnamese notation through babel, strictly) -> the Table Schema's constraints -> the rules that a Table
 Schema cannot state (those that tie one field to another). Any problem raises
 ``DataError`` naming the file, the row and the field (all the problems of the first stage
 that finds any); a table is returned whole or not at all.
@@ -24,10 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
-import pandera.errors
 from babel.numbers import NumberFormatError, parse_decimal
-from pandera.io.pandas_io import from_frictionless_schema
 
 from .numbers import as_number_token, half_units
 from .paths import CONTEXT_CSV, DATAPACKAGE, OUTCOMES_CSV, TARGETS_CSV, shown
@@ -41,8 +40,8 @@ PERCENT_BOUNDED_KINDS = ("share of a total", "coverage rate")
 
 def percent_of_whole(targets: pd.DataFrame) -> pd.Series:
     """Which targets are a percentage of a whole, and so lie within 0-100."""
-    kind = targets["kind"].astype("str")
-    return kind.isin(PERCENT_BOUNDED_KINDS) | ((kind == "level") & (targets["unit"].astype("str") == "percent"))
+    kind = targets["kind"]
+    return kind.isin(PERCENT_BOUNDED_KINDS) | (kind.isin(["level"]) & targets["unit"].isin(["percent"]))
 
 
 # A number as it may be written: digits, grouping and decimal marks, an optional sign.
@@ -109,11 +108,6 @@ def resource_descriptor(name: str, datapackage: Path = DATAPACKAGE) -> dict:
     raise KeyError(f"{shown(datapackage)} describes no resource named {name!r}")
 
 
-@lru_cache(maxsize=None)
-def _pandera_schema(name: str, datapackage: str):
-    return from_frictionless_schema(resource_descriptor(name, Path(datapackage))["schema"])
-
-
 # --------------------------------------------------------------------------- reading
 
 
@@ -148,8 +142,9 @@ def _rows(path: Path, text: str) -> tuple[list[str], list[list[str]], list[int]]
         for row in reader:
             start = previous_end + 1
             previous_end = reader.line_num
-            if row and any(cell.strip() for cell in row):
-                rows.append(row)
+            stripped = [cell.strip() for cell in row]
+            if any(stripped):
+                rows.append(stripped)
                 lines.append(start)
     except csv.Error as exc:
         raise DataError(path, [Problem(reader.line_num, None, None, f"not valid CSV: {exc}")]) from None
@@ -258,38 +253,70 @@ def _with_rows(problems: list[Problem], lines: pd.Index, keys: pd.Series | None)
     return out
 
 
-def _pandera_problems(exc: pandera.errors.SchemaErrors, descriptor: dict) -> list[Problem]:
-    """Turn pandera's failure cases into problems a person can act on."""
-    fields = {f["name"]: f for f in descriptor["schema"]["fields"]}
-    primary = descriptor["schema"].get("primaryKey", [])
-    cases = exc.failure_cases
+def _schema_problems(typed: pd.DataFrame, descriptor: dict) -> list[Problem]:
+    """The Table Schema's constraints (required, enum, pattern, minimum, maximum, unique, primary key), column by column."""
+    schema = descriptor["schema"]
     problems = []
-    duplicated = cases[(cases["check"] == "multiple_fields_uniqueness") & (cases["column"] == primary[-1])] if primary else cases.iloc[:0]
-    for value, same in duplicated.groupby("failure_case", sort=False):
-        lines = sorted(int(i) for i in same["index"])
-        for line in lines:
-            others = " and ".join(str(other) for other in lines if other != line)
-            message = f"{value!r} is not unique: the row at line {others} has the same {' and '.join(primary)}"
-            problems.append(Problem(line, None, primary[-1], message))
-    for case in cases[cases["check"] != "multiple_fields_uniqueness"].itertuples(index=False):
-        check = str(case.check)
-        constraints = fields.get(case.column, {}).get("constraints", {})
-        value = "" if pd.isna(case.failure_case) else f"{case.failure_case!r} "
-        if check == "not_nullable":
-            message = "is missing, and the field is required"
-        elif check == "field_uniqueness":
-            message = f"{value}is not unique: another row has the same value"
-        elif check.startswith("isin"):
-            message = f"{value}is not one of: {', '.join(map(repr, constraints.get('enum', [])))}"
-        elif check.startswith(("in_range", "greater_than", "less_than")):
-            message = f"{value}is outside the allowed range {constraints.get('minimum')} to {constraints.get('maximum')}"
-        elif check.startswith("str_matches"):
-            message = f"{value}does not match the pattern {constraints.get('pattern')!r}"
-        else:
-            message = f"{value}fails {check}"
-        line = None if pd.isna(case.index) else int(case.index)
-        problems.append(Problem(line, None, case.column, message))
+
+    def report(column: str, broken: pd.Series, message) -> None:
+        broken = broken.fillna(False).to_numpy(dtype=bool)
+        if not broken.any():
+            return
+        for line in typed.index[broken]:
+            value = typed.at[line, column]
+            problems.append(Problem(line, None, column, message(value)))
+
+    shown = lambda value: f"{value.item() if hasattr(value, 'item') else value!r} "  # noqa: E731
+    for field in schema["fields"]:
+        name, constraints = field["name"], field.get("constraints", {})
+        column = typed[name]
+        present = column.notna()
+        if constraints.get("required"):
+            report(name, ~present, lambda _: "is missing, and the field is required")
+        if "enum" in constraints:
+            allowed = constraints["enum"]
+            report(name, present & ~column.isin(allowed), lambda v: f"{v!r} is not one of: {', '.join(map(repr, allowed))}")
+        if "pattern" in constraints:
+            pattern = constraints["pattern"]
+            matches = column.astype("str").str.fullmatch(pattern)
+            report(name, present & ~matches, lambda v: f"{v!r} does not match the pattern {pattern!r}")
+        if "minimum" in constraints or "maximum" in constraints:
+            low, high = constraints.get("minimum", -math.inf), constraints.get("maximum", math.inf)
+            outside = present & ~column.between(low, high)
+            report(name, outside, lambda v: f"{shown(v)}is outside the allowed range {constraints.get('minimum')} to {constraints.get('maximum')}")
+        if constraints.get("unique"):
+            report(name, present & column.duplicated(keep=False), lambda v: f"{v!r} is not unique: another row has the same value")
+    primary = schema.get("primaryKey", [])
+    if primary:
+        keys = typed[primary]
+        twice = keys.duplicated(keep=False) & keys.notna().all(axis=1)
+        last = primary[-1]
+        for _, same in typed[twice].groupby(primary, sort=False):
+            lines = list(same.index)
+            for line in lines:
+                others = " and ".join(str(other) for other in lines if other != line)
+                problems.append(Problem(line, None, last, f"{typed.at[line, last]!r} is not unique: the row at line {others} "
+                                        f"has the same {' and '.join(primary)}"))
     return problems
+
+
+def _with_dtypes(typed: pd.DataFrame, fields: list[dict]) -> pd.DataFrame:
+    """Each column in the dtype its field implies: text as str, an enum as a category of its values, a required
+    integer or boolean as a plain numpy column."""
+    out = {}
+    for field in fields:
+        name, kind, constraints = field["name"], field.get("type", "string"), field.get("constraints", {})
+        column = typed[name]
+        if "enum" in constraints and kind == "string":
+            column = column.astype(pd.CategoricalDtype(constraints["enum"]))
+        elif kind == "string" and column.dtype != "str":
+            column = column.astype("str")
+        elif constraints.get("required") and kind == "integer":
+            column = column.astype("int64")
+        elif constraints.get("required") and kind == "boolean":
+            column = column.astype(bool)
+        out[name] = column
+    return pd.DataFrame(out, index=typed.index)
 
 
 def read_table(name: str, path: Path | str | None = None, datapackage: Path = DATAPACKAGE) -> pd.DataFrame:
@@ -322,16 +349,15 @@ def _read(name: str, path, datapackage: Path) -> tuple[pd.DataFrame, pd.DataFram
 
     names = [f["name"] for f in fields]
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(lines, name="line"), dtype="str")[names]
-    frame = frame.apply(lambda c: c.str.strip()).replace("", pd.NA)
+    frame = frame.where(frame != "")  # an empty cell is missing (cells were stripped when read)
     primary = descriptor["schema"].get("primaryKey", [])
     keys = frame[primary[-1]] if primary else None
 
     typed = _parse_typed(path, frame, fields, keys)
-    schema = _pandera_schema(name, str(datapackage))
-    try:
-        validated = schema.validate(typed[names], lazy=True)
-    except pandera.errors.SchemaErrors as exc:
-        raise DataError(path, _with_rows(_pandera_problems(exc, descriptor), frame.index, keys)) from None
+    problems = _schema_problems(typed, descriptor)
+    if problems:
+        raise DataError(path, _with_rows(problems, frame.index, keys))
+    validated = _with_dtypes(typed, fields)
     extra = [c for c in typed.columns if c not in names]
     for column in extra:  # e.g. value_as_written, right after value
         validated.insert(validated.columns.get_loc(column.removesuffix("_as_written")) + 1, column, typed[column].astype("str"))
@@ -355,9 +381,9 @@ def _target_rules(targets: pd.DataFrame, groups: pd.DataFrame) -> list[Problem]:
     )
     percent = percent_of_whole(targets)
     shares = kind == "share of a total"
-    parts = targets.groupby(["plan_id", "part_of"], observed=True)["part_of"].transform("size")
+    whole = targets["plan_id"].astype("str") + "\x1f" + targets["part_of"].astype("str")
+    parts = whole.map(whole.value_counts()).where(targets["part_of"].notna())
     comparator, direction = targets["comparator"].astype("str"), targets["direction"].astype("str")
-    known = pd.MultiIndex.from_frame(groups[["plan_id", "group"]])
 
     rules = [
         *[(f, qualitative & targets[f].notna(), "must be empty for a qualitative target") for f in ("value", "unit", "comparator")],
@@ -374,18 +400,25 @@ def _target_rules(targets: pd.DataFrame, groups: pd.DataFrame) -> list[Problem]:
         ("part_of", shares & targets["part_of"].isna(), "is missing, and a share of a total must name its whole"),
         ("part_of", ~shares & targets["part_of"].notna(), "is only for a share of a total"),
         ("part_of", shares & (parts < 2), "is the only share of its whole: is the name mistyped?"),
-        ("group", pd.Series(~pd.MultiIndex.from_frame(targets[["plan_id", "group"]]).isin(known), index=targets.index),
-         "is not a group of this plan in groups.csv"),
+        ("group", ~_plan_key(targets).isin(_plan_key(groups)), "is not a group of this plan in groups.csv"),
     ]
     return _broken(targets, rules, {"value": "value_as_written"})
+
+
+def _plan_key(table: pd.DataFrame) -> pd.Series:
+    """plan_id and group as one string, to look rows up across tables on whole columns."""
+    return table["plan_id"].astype("str") + "\x1f" + table["group"].astype("str")
 
 
 def _broken(table: pd.DataFrame, rules, shown_instead: dict[str, str]) -> list[Problem]:
     """One problem per row that breaks a rule, quoting the cell (or the column shown instead)."""
     problems = []
     for field, broken, message in rules:
+        broken = broken.fillna(False).to_numpy(dtype=bool)
+        if not broken.any():
+            continue
         shown_field = shown_instead.get(field, field)
-        for line in table.index[broken.fillna(False).astype(bool)]:
+        for line in table.index[broken]:
             cell = table.at[line, shown_field]
             problems.append(Problem(line, None, field, ("" if pd.isna(cell) else f"{cell!r} ") + message))
     return problems
@@ -410,11 +443,12 @@ def load_targets(path: Path | str | None = None) -> pd.DataFrame:
     problems = _target_rules(targets, groups)
     if problems:
         raise DataError(path, _with_rows(problems, targets.index, targets["indicator_id"]))
-    labels = groups.rename(columns={"name_vi": "group_vi", "name_en": "group_en"})
-    merged = targets.reset_index(drop=True).merge(labels, on=["plan_id", "group"], how="left", validate="many_to_one")
-    order = list(targets.columns)
-    order[order.index("group") + 1 : order.index("group") + 1] = ["group_vi", "group_en"]
-    return merged[order]
+    labels = groups.set_index(_plan_key(groups))
+    key = _plan_key(targets)
+    at = targets.columns.get_loc("group") + 1
+    targets.insert(at, "group_en", key.map(labels["name_en"]))
+    targets.insert(at, "group_vi", key.map(labels["name_vi"]))
+    return targets.reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- context
