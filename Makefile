@@ -12,7 +12,7 @@ export JUPYTER_PLATFORM_DIRS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help test report lab notebooks lock clean
+.PHONY: help test report lab notebooks bench lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ lab: $(STAMP) ## Start JupyterLab on 127.0.0.1 (with its token), opened on noteb
 
 notebooks: $(STAMP) ## Re-execute the notebooks in place, so their stored outputs are current
 	$(BIN)/python -m plantargets.report --in-place
+
+bench: $(STAMP) ## Measure the test suite against its floor, load_targets and scale; write build/bench.json
+	$(BIN)/python -m plantargets.bench
 
 lock: $(STAMP) ## Re-resolve requirements.lock from pyproject.toml (needs the registry)
 	$(BIN)/uv pip compile --quiet --python-version 3.11 --all-extras --generate-hashes pyproject.toml -o requirements.lock
