@@ -22,9 +22,10 @@ def test_synthetic_plans_are_copies_of_the_shipped_plan(tmp_path, targets):
 def test_the_quick_bench_writes_its_figures(tmp_path, monkeypatch):
     monkeypatch.setattr(bench, "BENCH_JSON", tmp_path / "bench.json")
     monkeypatch.setattr(bench, "SIZES", ((1, 1), (2, 1), (4, 1)))
+    monkeypatch.setattr(bench, "LOAD_RUNS", 20)
     assert bench.main(["--quick"]) == 0
     results = json.loads((tmp_path / "bench.json").read_text())
-    assert results["load_targets"]["runs"] == 200 and results["load_targets"]["median_ms"] > 0
+    assert results["load_targets"]["runs"] == 20 and results["load_targets"]["median_ms"] > 0
     assert [size["rows"] for size in results["scale"]["sizes"]] == [50, 100, 200]
     assert set(results["scale"]["exponent_of_growth"]) == {"load", "checks"}
     assert "suite" not in results

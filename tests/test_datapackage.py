@@ -2,8 +2,6 @@
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,14 +9,11 @@ import pytest
 from plantargets.load import DataError, read_table, resource_descriptor
 from plantargets.paths import DATA_DIR, DATAPACKAGE
 
-FRICTIONLESS = Path(sys.executable).parent / "frictionless"
+def validate(folder: Path):
+    """frictionless's report on the package in ``folder`` (the standard's own validator, in this process)."""
+    import frictionless
 
-
-def validate(folder: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(FRICTIONLESS), "validate", "--json", str(folder / "datapackage.json")],
-        capture_output=True, text=True, timeout=120,
-    )
+    return frictionless.validate(str(folder / "datapackage.json"))
 
 
 @pytest.fixture
@@ -31,16 +26,14 @@ def package_copy(tmp_path):
 
 
 def test_frictionless_validates_the_package():
-    result = validate(DATA_DIR)
-    report = json.loads(result.stdout)
-    assert report["valid"], result.stdout[:2000]
-    assert result.returncode == 0
+    report = validate(DATA_DIR)
+    assert report.valid, report.flatten(["type", "note"])[:20]
 
 
 def test_an_unbroken_copy_is_valid(package_copy):
     """The copy holds every resource: so what makes the next tests fail is the break, nothing else."""
-    result = validate(package_copy)
-    assert result.returncode == 0 and json.loads(result.stdout)["valid"], result.stdout[:2000]
+    report = validate(package_copy)
+    assert report.valid, report.flatten(["type", "note"])[:20]
 
 
 @pytest.mark.parametrize("name, old, new", [
@@ -53,9 +46,8 @@ def test_frictionless_rejects_a_broken_copy(package_copy, name, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    result = validate(package_copy)
-    assert result.returncode != 0
-    assert not json.loads(result.stdout)["valid"]
+    report = validate(package_copy)
+    assert not report.valid and report.stats["errors"] >= 1
 
 
 def test_each_table_has_the_packages_columns_in_its_order():
@@ -72,7 +64,7 @@ def test_our_checks_and_frictionless_agree_on_a_broken_enum(package_copy):
     path.write_text(path.read_text(encoding="utf-8").replace(",percent,growth rate,", ",phần trăm,growth rate,", 1), encoding="utf-8")
     with pytest.raises(DataError, match="field 'unit': 'phần trăm' is not one of"):
         read_table("targets", path)
-    assert not json.loads(validate(package_copy).stdout)["valid"]
+    assert not validate(package_copy).valid
 
 
 def test_every_field_is_described():
