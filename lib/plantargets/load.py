@@ -142,7 +142,7 @@ def _rows(path: Path, text: str) -> tuple[list[str], list[list[str]], list[int]]
         for row in reader:
             start = previous_end + 1
             previous_end = reader.line_num
-            stripped = [cell.strip() for cell in row]
+            stripped = [cell.strip() or None for cell in row]  # an empty cell is missing
             if any(stripped):
                 rows.append(stripped)
                 lines.append(start)
@@ -150,9 +150,9 @@ def _rows(path: Path, text: str) -> tuple[list[str], list[list[str]], list[int]]
         raise DataError(path, [Problem(reader.line_num, None, None, f"not valid CSV: {exc}")]) from None
     if not rows:
         raise DataError(path, [Problem(None, None, None, "the file has no header and no rows")])
-    if len(rows[0]) == 1 and ";" in rows[0][0]:
+    if len(rows[0]) == 1 and ";" in (rows[0][0] or ""):
         raise DataError(path, [Problem(1, None, None, "the header has no commas but has semicolons: save the file as comma-separated (CSV), not with ';'")])
-    return rows[0], rows[1:], lines[1:]
+    return [cell or "" for cell in rows[0]], rows[1:], lines[1:]
 
 
 def _check_header(path: Path, header: list[str], fields: list[dict], rows, lines) -> None:
@@ -168,7 +168,7 @@ def _check_header(path: Path, header: list[str], fields: list[dict], rows, lines
             problems.append(Problem(1, None, name, f"the schema has no such column (expected: {', '.join(names)})"))
     for row_number, (row, line) in enumerate(zip(rows, lines), start=1):
         if len(row) != len(header):
-            start = ",".join(row)[:50]
+            start = ",".join(cell or "" for cell in row)[:50]
             problems.append(
                 Problem(
                     line, row_number, None,
@@ -365,7 +365,6 @@ def _read(name: str, path, datapackage: Path) -> tuple[pd.DataFrame, pd.DataFram
 
     names = [f["name"] for f in fields]
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(lines, name="line"), dtype="str")[names]
-    frame = frame.where(frame != "")  # an empty cell is missing (cells were stripped when read)
     primary = descriptor["schema"].get("primaryKey", [])
     keys = frame[primary[-1]] if primary else None
 

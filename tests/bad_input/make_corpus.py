@@ -91,6 +91,8 @@ def cases() -> list[tuple[dict, bytes]]:
     renamed = [("gia_tri" if f == "value" else f) for f in fields]
     add("renamed-column.csv", "error", text(renamed, [{("gia_tri" if k == "value" else k): v for k, v in r.items()} for r in rows]),
         field="value", message="the header has no such column")
+    add("empty-header-cell.csv", "error", shipped.replace("\n", ",\n", 1), field="",
+        message="the schema has no such column")
     lines = shipped.splitlines(keepends=True)
     cut = ",".join(lines[-1].split(",")[:4]) + "\n"  # the last row stops after its fourth field
     add("truncated-row.csv", "error", "".join(lines[:-1]) + cut, row=len(rows), message="fields where the header has")
