@@ -83,3 +83,10 @@ def test_the_legacy_file_is_real_windows_1258():
     raw = (CORPUS / "legacy-encoding-cp1258.csv").read_bytes()
     shipped = (DATA_DIR / "targets.csv").read_text(encoding="utf-8")
     assert unicodedata.normalize("NFC", raw.decode("cp1258")) == shipped
+
+
+def test_the_readme_states_the_count():
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    errors = sum(c["expect"] == "error" for c in CASES)
+    assert f"A corpus of **{len(CASES)}** malformed or re-encoded files" in readme
+    assert f"**{errors}** cases are refused" in readme and f"**{len(CASES) - errors}** load as the shipped table" in readme

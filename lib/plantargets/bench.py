@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     results["scale"] = scale = bench_scale()
     print("3. scale (synthetic plans of the shipped targets):")
     for row in scale["sizes"]:
-        print(f"   {row['rows']:>7,} rows ({row['plans']:>5,} plans): load {row['load_s']:.3f} s = {row['load_rows_per_s']:>9,} rows/s; "
+        print(f"   {row['rows']:>7,} rows ({row['plans']:>5,} plan{'s' if row['plans'] != 1 else ''}): load {row['load_s']:.3f} s = {row['load_rows_per_s']:>9,} rows/s; "
               f"run_checks {row['checks_s']:.3f} s = {row['checks_rows_per_s']:>9,} rows/s")
     growth = scale["exponent_of_growth"]
     print(f"   time grows as rows^{growth['load']} (load) and rows^{growth['checks']} (run_checks) (aim: linear, 1.0)", flush=True)
