@@ -1,16 +1,14 @@
 """The claims that notebooks/02 makes in prose hold for the data (nbval checks the outputs, not the prose)."""
 
-import nbformat
 import pytest
+from conftest import prose_of
 
 from plantargets import checks
-from plantargets.paths import NOTEBOOKS_DIR
 
 
 @pytest.fixture(scope="module")
 def prose():
-    notebook = nbformat.read(NOTEBOOKS_DIR / "02-internal-consistency.ipynb", as_version=4)
-    return "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    return prose_of("02-internal-consistency")
 
 
 @pytest.fixture(scope="module")

@@ -1,18 +1,16 @@
 """The claims that notebooks/05 makes in prose hold for the data (nbval checks the outputs, not the prose)."""
 
-import nbformat
 import pandas as pd
 import pytest
+from conftest import prose_of
 
 import plantargets
 from plantargets import charts
-from plantargets.paths import NOTEBOOKS_DIR
 
 
 @pytest.fixture(scope="module")
 def prose():
-    notebook = nbformat.read(NOTEBOOKS_DIR / "05-plan-versus-outcome.ipynb", as_version=4)
-    return "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    return prose_of("05-plan-versus-outcome")
 
 
 @pytest.fixture(scope="module")

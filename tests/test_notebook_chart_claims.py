@@ -1,16 +1,10 @@
 """The claims that the chart notebooks (01's overview, 03, 04) make in prose hold for the data and the charts."""
 
-import nbformat
 import pandas as pd
 import pytest
+from conftest import prose_of
 
 from plantargets import charts
-from plantargets.paths import NOTEBOOKS_DIR
-
-
-def prose_of(stem):
-    notebook = nbformat.read(NOTEBOOKS_DIR / f"{stem}.ipynb", as_version=4)
-    return "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
 
 
 @pytest.fixture(scope="module")

@@ -2,16 +2,15 @@
 
 import nbformat
 import pytest
+from conftest import prose_of
 
 import plantargets
-from plantargets.paths import NOTEBOOKS_DIR
 from plantargets.report import notebook_paths
 
 
 @pytest.fixture(scope="module")
 def prose():
-    notebook = nbformat.read(NOTEBOOKS_DIR / "01-the-plan-at-a-glance.ipynb", as_version=4)
-    return "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    return prose_of("01-the-plan-at-a-glance")
 
 
 def test_fifty_targets_48_numeric_key_one_without_number_one_outside(targets, prose):
