@@ -60,7 +60,7 @@ def test_the_corpus_covers_what_it_must():
     for needed in ("missing-column.csv", "renamed-column.csv", "non-numeric-value.csv", "english-notation.csv",
                    "duplicate-id.csv", "unknown-unit.csv", "share-above-100.csv", "empty.csv", "header-only.csv",
                    "legacy-encoding-cp1258.csv", "nfd-text.csv", "byte-order-mark.csv", "crlf-and-trailing-blank-lines.csv",
-                   "truncated-row.csv", "unknown-group.csv", "nan-value.csv", "infinite-value.csv"):
+                   "truncated-row.csv", "unknown-group.csv", "nan-value.csv", "infinite-value.csv", "value-cut-short.csv"):
         assert needed in files, needed
     assert {c["expect"] for c in CASES} == {"loads", "error"}
     assert {c["stands_for"] for c in CASES} == set(LOADERS)

@@ -78,3 +78,13 @@ def test_the_csv_header_is_the_schema(targets):
         descriptor = resource_descriptor(name)
         header = (DATA_DIR / descriptor["path"]).read_text(encoding="utf-8").splitlines()[0].split(",")
         assert header == [f["name"] for f in descriptor["schema"]["fields"]]
+
+
+def test_number_fields_are_what_the_loader_assumes():
+    """load.py reads numbers with '.' grouping and ',' decimals, bare: the package must say the same."""
+    for resource in json.loads(DATAPACKAGE.read_text(encoding="utf-8"))["resources"]:
+        for field in resource["schema"]["fields"]:
+            if field.get("type") == "number":
+                assert (field.get("decimalChar"), field.get("groupChar"), field.get("bareNumber")) == (",", ".", True), (
+                    resource["name"], field["name"])
+        assert resource.get("encoding") == "utf-8" and resource["dialect"]["delimiter"] == ",", resource["name"]

@@ -7,7 +7,8 @@ constraint is checked on whole columns at once (``_schema_problems``).
 Reading a table goes: bytes -> UTF-8 text (a BOM is allowed) -> NFC -> CSV rows with
 their line numbers -> header check -> values parsed by the field's type (numbers in
 Vietnamese notation through babel, strictly) -> the Table Schema's constraints -> the rules that a Table
-Schema cannot state (those that tie one field to another). Any problem raises
+Schema cannot state (those that tie one field to another, and the foreign keys, which
+are coded in ``load_targets`` and ``load_outcomes`` to match the package). Any problem raises
 ``DataError`` naming the file, the row and the field (all the problems of the first stage
 that finds any); a table is returned whole or not at all.
 """
@@ -150,8 +151,11 @@ def _rows(path: Path, text: str) -> tuple[list[str], list[list[str]], list[int]]
         raise DataError(path, [Problem(reader.line_num, None, None, f"not valid CSV: {exc}")]) from None
     if not rows:
         raise DataError(path, [Problem(None, None, None, "the file has no header and no rows")])
-    if len(rows[0]) == 1 and ";" in (rows[0][0] or ""):
-        raise DataError(path, [Problem(1, None, None, "the header has no commas but has semicolons: save the file as comma-separated (CSV), not with ';'")])
+    separators = {";": "semicolons", "\t": "tabs", "|": "'|'"}
+    found = [name for mark, name in separators.items() if len(rows[0]) == 1 and mark in (rows[0][0] or "")]
+    if found:
+        raise DataError(path, [Problem(1, None, None, f"the header has no commas but has {found[0]}: "
+                                                      "save the file as comma-separated (CSV)")])
     return [cell or "" for cell in rows[0]], rows[1:], lines[1:]
 
 
@@ -390,8 +394,9 @@ def _target_rules(targets: pd.DataFrame, groups: pd.DataFrame) -> list[Problem]:
     kind, value = targets["kind"].astype("str"), targets["value"]
     numeric = value.notna()
     qualitative = kind == "qualitative"
+    # As a whole number: '222' is not in '222.000 tấn', nor '7,9' in '7,96%'.
     written_in_source = pd.Series(
-        [w in s for w, s in zip(targets["value_as_written"].fillna(""), targets["source_text"].fillna(""))],
+        [bool(as_number_token(w).search(s)) for w, s in zip(targets["value_as_written"].fillna(""), targets["source_text"].fillna(""))],
         index=targets.index,
     )
     percent = percent_of_whole(targets)
@@ -435,6 +440,7 @@ def _broken(table: pd.DataFrame, rules, shown_instead: dict[str, str]) -> list[P
         shown_field = shown_instead.get(field, field)
         for line in table.index[broken]:
             cell = table.at[line, shown_field]
+            cell = cell.item() if hasattr(cell, "item") else cell  # 1, not np.int64(1)
             problems.append(Problem(line, None, field, ("" if pd.isna(cell) else f"{cell!r} ") + message))
     return problems
 

@@ -84,6 +84,8 @@ def cases() -> list[tuple[dict, bytes]]:
         message="the file is not UTF-8")
     add("utf-16.csv", "error", shipped.encode("utf-16"), message="the file is UTF-16")
     add("semicolons.csv", "error", shipped.replace(",", ";"), message="has semicolons")
+    tabs = "".join("\t".join(row) + "\n" for row in csv.reader(io.StringIO(shipped)))
+    add("tab-separated.csv", "error", tabs, message="has tabs")
     add("unclosed-quote.csv", "error", shipped + '"laichau-2021,1,x\n', message="not valid CSV")
     # --- the header
     add("missing-column.csv", "error", text([f for f in fields if f != "unit"], rows), field="unit",
@@ -104,7 +106,15 @@ def cases() -> list[tuple[dict, bytes]]:
     row_case("unknown-unit.csv", "grdp_growth", "unit", "is not one of", unit="phần trăm")
     row_case("share-above-100.csv", "share_services", "value", "outside 0-100", value="139,22")
     row_case("negative-count.csv", "jobs_created", "value", "is negative", value="-7.650")
-    row_case("unknown-group.csv", "grdp_growth", "group", "outside the allowed range 1 to 10", group="11")
+    row_case("group-out-of-range.csv", "grdp_growth", "group", "outside the allowed range 1 to 10", group="11")
+    row_case("unknown-group.csv", "grdp_growth", "group", "1 is not a group of this plan in groups.csv", plan_id="laichau-2022")
+    # A value cut short still occurs in its clause as text ('222' in '222.000 tấn'): it must occur as a whole number.
+    grain = next(r for r in rows if r["indicator_id"] == "grain_output")
+    row_case("value-cut-short.csv", "grain_output", "value", "is not written this way in source_text",
+             value="222", source_text=grain["source_text"])
+    growth = next(r for r in rows if r["indicator_id"] == "grdp_growth")
+    row_case("decimal-dropped.csv", "grdp_growth", "value", "is not written this way in source_text",
+             value="7,9", source_text=growth["source_text"])
     row_case("required-field-empty.csv", "grdp_growth", "plan_id", "is missing", plan_id="")
     row_case("ceiling-where-higher-is-better.csv", "grdp_growth", "comparator", "points against the direction", comparator="<=")
     duplicate = rows + [dict(rows[0])]
