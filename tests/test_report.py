@@ -8,6 +8,7 @@ import sys
 import nbformat
 import pytest
 
+import plantargets
 from plantargets import charts, report
 
 
@@ -37,7 +38,7 @@ def test_the_index_links_every_page_with_its_title(built):
         assert f'href="{path.stem}.html"' in page
     assert "The 2021 plan at a glance" in page
     pages = {f"{p.stem}.html" for p in report.notebook_paths()}
-    assert {h for h in re.findall(r'href="([^"]+)"', page) if not h.startswith("figures/")} == pages
+    assert {h for h in re.findall(r'href="([^"]+)"', page) if not h.startswith(("figures/", "data/"))} == pages
 
 
 def test_every_figure_is_written_in_both_languages_as_svg_and_png_and_linked(built, targets, context):
@@ -116,3 +117,30 @@ def test_a_changed_output_is_caught(executed):
     code.outputs[0]["data"]["text/plain"] = "something else"
     new = next(c for c in fresh.cells if c.id == code.id)
     assert new.outputs != code.outputs
+
+
+# ------------------------------------------------------------------ offline, with the data to download
+
+
+def test_no_page_fetches_anything_from_the_network(built):
+    """The report is read from the file system: no script, style or module from a CDN (links in the text are fine)."""
+    out, _ = built
+    for page in out.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"<script[^>]*\ssrc=[\"']?https?:", text), page.name
+        assert not re.search(r"<link[^>]*\shref=[\"']?https?:", text), page.name
+        assert not re.search(r"(@import|from)\s+[\"']?(url\()?[\"']?https?:", text), page.name
+        assert "cdnjs" not in text and "unpkg" not in text, page.name
+
+
+def test_the_index_offers_the_data_with_its_citation_and_the_check_table(built, targets, context):
+    out, index = built
+    page = index.read_text(encoding="utf-8")
+    for name in (*report.DOWNLOADS, "README.md"):
+        assert f'href="data/{name}"' in page and (out / "data" / name).is_file(), name
+    assert (out / "data" / "targets.csv").read_bytes() == (report.DATA_DIR / "targets.csv").read_bytes()
+    readme = (out / "data" / "README.md").read_text(encoding="utf-8")
+    assert "www.hdnd.laichau.gov.vn" in readme and "CC BY 4.0" in readme
+    checks = plantargets.run_checks(targets, context)
+    assert page.count("<tr><td>") == len(checks)
+    assert html.escape(checks.iloc[0]["finding"]) in page

@@ -18,11 +18,16 @@ import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
+import shutil
+
 from . import charts
+from .checks import run_checks
 from .load import load_context, load_targets
-from .paths import BUILD_DIR, NOTEBOOKS_DIR, shown
+from .paths import BUILD_DIR, DATA_DIR, NOTEBOOKS_DIR, shown
 
 REPORT_DIR = BUILD_DIR / "report"
+#: The page template: JupyterLab's, without the scripts it would fetch from a CDN.
+TEMPLATES = Path(__file__).with_name("templates")
 KERNEL = "python3"
 TIMEOUT_SECONDS = 600
 
@@ -79,7 +84,7 @@ def execute_all(paths: list[Path] | None = None) -> list[tuple[Path, nbformat.No
 def render(executed: list[tuple[Path, nbformat.NotebookNode]], out: Path = REPORT_DIR) -> Path:
     """Write the HTML page of each executed notebook, the figures and the index under ``out``; return the index."""
     out.mkdir(parents=True, exist_ok=True)
-    exporter = HTMLExporter(template_name="lab")
+    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)])
     entries = []
     for path, notebook in executed:
         title, summary = title_and_summary(notebook)
@@ -88,9 +93,51 @@ def render(executed: list[tuple[Path, nbformat.NotebookNode]], out: Path = REPOR
         entries.append((path.stem, title, summary))
     print(f"writing the figures to {shown(out / 'figures')}", flush=True)
     figures = write_figures(out / "figures")
+    downloads = write_downloads(out / "data")
     index = out / "index.html"
-    index.write_text(_index_page(entries, figures, out), encoding="utf-8")
+    index.write_text(_index_page(entries, figures, out, downloads, _checks_table()), encoding="utf-8")
     return index
+
+
+#: The data offered for download, and the README that goes with it.
+DOWNLOADS = ("targets.csv", "groups.csv", "outcomes.csv", "context.csv", "datapackage.json")
+DOWNLOADS_README = """# Lai Châu's 2021 plan: the data
+
+- `targets.csv`: the targets of the resolution on the 2021 socio-economic plan of the People's Council (HĐND) of
+  Lai Châu province, 15th session, 8-10 December 2020, one row per target, each with the verbatim clause that
+  states it.
+- `groups.csv`: the labels of the ten groups of key targets.
+- `outcomes.csv`, `context.csv`: figures from outside the resolution (2020 values, 2021 results, later plans'
+  targets, communes, population), each with its publisher, title, URL, date and a verbatim quote.
+- `datapackage.json`: the schema of the four tables (Frictionless Data Package).
+
+Values are written as the sources write them, in Vietnamese notation: '.' groups thousands, ',' marks decimals.
+
+Cite the source as: "10 chỉ tiêu phát triển kinh tế - xã hội năm 2021", Đoàn ĐBQH và HĐND tỉnh Lai Châu,
+www.hdnd.laichau.gov.vn, 05/02/2021; and, for each outside figure, the publisher named in its row.
+
+Licence: CC BY 4.0 for the curated data; cite this project and the sources above.
+"""
+
+
+def write_downloads(out: Path) -> list[Path]:
+    """The data files and a README with the citation and licence, under ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = [Path(shutil.copyfile(DATA_DIR / name, out / name)) for name in DOWNLOADS]
+    readme = out / "README.md"
+    readme.write_text(DOWNLOADS_README, encoding="utf-8")
+    return [*written, readme]
+
+
+def _checks_table() -> str:
+    """The consistency checks of notebook 02, one row each: check, subject, status and finding."""
+    summary = run_checks(load_targets(), load_context())
+    rows = "\n".join(
+        f"  <tr><td>{html.escape(str(r.check))}</td><td>{html.escape(str(r.subject))}</td>"
+        f"<td>{html.escape(str(r.status))}</td><td>{html.escape(str(r.finding))}</td></tr>"
+        for r in summary.itertuples()
+    )
+    return f"<table>\n  <tr><th>check</th><th>subject</th><th>status</th><th>finding</th></tr>\n{rows}\n</table>"
 
 
 def write_report(out: Path = REPORT_DIR) -> Path:
@@ -98,7 +145,7 @@ def write_report(out: Path = REPORT_DIR) -> Path:
     return render(execute_all(), out)
 
 
-def _index_page(entries: list[tuple[str, str, str]], figures=(), out: Path | None = None) -> str:
+def _index_page(entries: list[tuple[str, str, str]], figures=(), out: Path | None = None, downloads=(), checks="") -> str:
     items = "\n".join(
         f'  <li><a href="{html.escape(stem)}.html">{html.escape(title)}</a><br>{html.escape(summary)}</li>'
         for stem, title, summary in entries
@@ -114,6 +161,9 @@ def _index_page(entries: list[tuple[str, str, str]], figures=(), out: Path | Non
         + "</li>"
         for stem, by_lang, titles in figures
     )
+    download_items = "\n".join(
+        f'  <li><a href="{html.escape(p.relative_to(out).as_posix())}">{html.escape(p.name)}</a></li>' for p in downloads
+    )
     return f"""<!DOCTYPE html>
 <html lang="vi">
 <head>
@@ -127,9 +177,15 @@ www.hdnd.laichau.gov.vn, 05/02/2021.</p>
 <ol>
 {items}
 </ol>
+<h2>Kiểm tra tính nhất quán · Consistency checks</h2>
+{checks}
 <h2>Biểu đồ · Figures</h2>
 <ul>
 {figure_items}
+</ul>
+<h2>Dữ liệu · Data</h2>
+<ul>
+{download_items}
 </ul>
 </body>
 </html>
