@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 from babel.numbers import NumberFormatError, parse_decimal
 
