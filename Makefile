@@ -12,10 +12,10 @@ export JUPYTER_PLATFORM_DIRS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help test report lab notebooks bench lock clean
+.PHONY: help test e2e check-chromium report lab notebooks bench lock clean
 
 help: ## List the commands
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed, found " + sys.version.split()[0] + " at " + sys.executable)'
@@ -27,8 +27,19 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 # -n auto --dist loadscope: test modules and notebooks run on every core, each notebook whole on one worker.
-test: $(STAMP) ## Run the whole suite: pytest on lib/ and data/, nbval on every notebook
-	$(BIN)/python -m pytest -n auto --dist loadscope --nbval tests notebooks
+test: $(STAMP) ## Run the whole suite: pytest on lib/ and data/, nbval on every notebook (not the browser tests)
+	$(BIN)/python -m pytest -n auto --dist loadscope --nbval -m "not e2e" tests notebooks
+
+# The browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+CHROMIUM := /usr/bin/chromium
+INSTALL_CHROMIUM := apt-get install -y chromium fonts-dejavu-core
+
+check-chromium:
+	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) not found: the browser tests need Debian's Chromium. Install it with: $(INSTALL_CHROMIUM)" >&2; exit 1; }
+
+e2e: check-chromium $(STAMP) ## Browser tests: run each notebook in JupyterLab, follow the report's links; screenshots in build/screenshots/
+	$(BIN)/python -m plantargets.report
+	$(BIN)/python -m pytest -m e2e tests/e2e
 
 report: $(STAMP) ## Execute every notebook in a fresh kernel and write build/report/
 	$(BIN)/python -m plantargets.report

@@ -1,0 +1,247 @@
+"""The notebooks in JupyterLab and the report, in a real browser (Debian's Chromium, driven by Playwright).
+
+Run by ``make e2e``, which builds the report first; ``make test`` leaves these out (marker ``e2e``).
+Each notebook is opened in JupyterLab, its stored outputs cleared, and run with Run > Run All Cells; then
+every cell must have its execution count, no cell may show an error or a warning, no dialog may be open,
+every chart must be drawn, and a screenshot is saved under build/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import nbformat
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from labserver import CHROMIUM_ARGS, ChromiumMissing, children, chromium, kill_left, running_lab
+from plantargets import load_context, load_targets, run_checks
+from plantargets.paths import BUILD_DIR, DATA_DIR, shown
+from plantargets.report import DOWNLOADS, REPORT_DIR, notebook_paths, title_and_summary
+
+pytestmark = pytest.mark.e2e
+
+SCREENSHOTS = BUILD_DIR / "screenshots"
+VIEWPORT = {"width": 1280, "height": 900}
+RUN_SECONDS = 240
+STDERR = '.jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"]'
+NOTEBOOKS = notebook_paths()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        executable = chromium()
+    except ChromiumMissing as missing:
+        pytest.fail(str(missing), pytrace=False)
+    before = set(children(os.getpid()))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+        yield browser
+        started = set(children(os.getpid())) - before  # Playwright's driver, Chromium and its helpers
+        browser.close()
+    left = kill_left(started)
+    assert left == [], "processes left after the browser closed (now killed):\n" + "\n".join(left)
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab on copies of the notebooks, so that nothing run here can change notebooks/."""
+    scratch = tmp_path_factory.mktemp("lab")
+    folder = scratch / "notebooks"
+    folder.mkdir()
+    for path in NOTEBOOKS:
+        shutil.copy(path, folder)
+    with running_lab(folder, scratch) as lab:
+        yield lab
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records every request leaving the machine and every uncaught script error."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.outside, page.script_errors = [], []
+    page.on("request", lambda r: page.outside.append(r.url) if not _local(r.url) else None)
+    page.on("pageerror", lambda error: page.script_errors.append(str(error)))
+    yield page
+    context.close()
+
+
+def _local(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in ("file", "data", "blob") or parsed.hostname == "127.0.0.1"
+
+
+def _menu(page: Page, *labels: str) -> None:
+    """Click a menu of the menu bar, then the items of its submenus, by their labels."""
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{re.escape(labels[0])}$")).click()
+    for label in labels[1:]:
+        page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(label)}$")).click()
+
+
+def _image_outputs(notebook) -> int:
+    return sum("image/png" in o.get("data", {}) for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
+
+
+def _screenshot_whole_notebook(page: Page, path: Path) -> None:
+    """Grow the window until the notebook's last cell is in view with the first, and capture it."""
+    scroller = page.locator(".jp-NotebookPanel .jp-WindowedPanel-outer")
+    # The notebook can scroll past its end, so scrollHeight overstates it: measure to the last cell's bottom.
+    hidden = scroller.evaluate(
+        """e => { e.scrollTop = 0;
+                  const cells = e.querySelectorAll('.jp-Cell');
+                  const last = cells[cells.length - 1].getBoundingClientRect().bottom;
+                  return Math.ceil(last - e.getBoundingClientRect().bottom) + 24; }"""
+    )
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": VIEWPORT["height"] + max(hidden, 0)})
+    scroller.evaluate("e => { e.scrollTop = 0; }")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=path)
+
+
+@pytest.fixture
+def lab_page(lab, page):
+    """A page of JupyterLab; afterwards its kernels are shut down, so each notebook starts from a fresh one."""
+    yield page
+    page.close()
+    lab.shutdown_kernels()
+
+
+@dataclass
+class Run:
+    """What the page shows once Run All Cells has finished: one execution count per code cell (None: not run)."""
+
+    counts: list[int | None]
+    stderr: list[str]
+    dialogs: list[str]
+    images: int
+    images_drawn: bool
+    heading: str
+
+
+def run_all(lab, page: Page, name: str, code_cells: int) -> Run:
+    """Open a notebook in JupyterLab, clear its outputs, Run > Run All Cells, and wait for the kernel to finish."""
+    # A workspace of its own per notebook: only this notebook's tab is open.
+    page.goto(f"{lab.url}/lab/workspaces/{Path(name).stem}/tree/{name}?token={lab.token}")
+    page.locator("#jp-main-statusbar").get_by_text(re.compile(r"\| Idle$")).wait_for(timeout=60_000)
+    notebook = page.locator(".jp-NotebookPanel .jp-Notebook")
+    prompts = notebook.locator(".jp-CodeCell .jp-InputArea-prompt")
+    # All cells in the page, not only those in view: the test's settings set windowingMode to "none".
+    expect(prompts).to_have_count(code_cells, timeout=60_000)
+    _menu(page, "View", "Appearance", "Show Left Sidebar")  # hide the file browser: more notebook per screenshot
+
+    _menu(page, "Edit", "Clear Outputs of All Cells")
+    expect(notebook.locator(".jp-OutputArea-output")).to_have_count(0)
+    _menu(page, "Run", "Run All Cells")
+    # Finished: the kernel is idle, no cell waits or runs ([*]), and at least one has run (outputs were cleared).
+    page.wait_for_function(
+        r"""selector => {
+            const prompts = [...document.querySelectorAll(selector)].map(p => p.innerText.trim());
+            const status = document.querySelector('#jp-main-statusbar').innerText;
+            return /\| Idle/.test(status) && !prompts.includes('[*]:') && prompts.some(p => /^\[\d+\]:$/.test(p));
+        }""",
+        arg=".jp-NotebookPanel .jp-CodeCell .jp-InputArea-prompt",
+        timeout=RUN_SECONDS * 1000,
+    )
+    images = notebook.locator(".jp-RenderedImage img")
+    return Run(
+        counts=[int(m[1]) if (m := re.fullmatch(r"\[(\d+)\]:", t.strip())) else None for t in prompts.all_inner_texts()],
+        stderr=notebook.locator(STDERR).all_inner_texts(),
+        dialogs=page.locator(".jp-Dialog").all_inner_texts(),
+        images=images.count(),
+        images_drawn=images.evaluate_all("imgs => imgs.every(i => i.complete && i.naturalWidth > 0)"),
+        heading=notebook.locator(".jp-RenderedMarkdown h1").first.inner_text(),
+    )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_runs_in_jupyterlab(lab, lab_page, path):
+    page = lab_page
+    stored = nbformat.read(path, as_version=4)
+    code_cells = sum(c.cell_type == "code" for c in stored.cells)
+    run = run_all(lab, page, path.name, code_cells)
+
+    assert run.counts == list(range(1, code_cells + 1)), "every cell ran once, top to bottom, in a fresh kernel"
+    assert run.stderr == [], "a cell printed an error or a warning"
+    assert run.dialogs == []
+    assert run.images == _image_outputs(stored) and run.images_drawn, "a chart is missing or failed to draw"
+    assert run.heading == unicodedata.normalize("NFC", title_and_summary(stored)[0])
+    assert page.script_errors == []
+    assert page.outside == [], "JupyterLab asked the network"
+
+    _screenshot_whole_notebook(page, SCREENSHOTS / f"{path.stem}.png")
+
+
+def _linked_file(href: str) -> Path:
+    parsed = urlparse(href)
+    assert parsed.scheme == "file", f"the index links outside the report: {href}"
+    return Path(unquote(parsed.path))
+
+
+def test_report_in_the_browser(page):
+    index = REPORT_DIR / "index.html"
+    if not index.exists():
+        pytest.fail(f"{shown(index)} is missing: make e2e builds it (make report)", pytrace=False)
+    page.goto(index.as_uri())
+    text = page.inner_text("body")
+    notebooks = {path.stem: nbformat.read(path, as_version=4) for path in NOTEBOOKS}
+    for stem, notebook in notebooks.items():
+        assert title_and_summary(notebook)[0] in text, f"the index does not name {stem}"
+
+    checks = run_checks(load_targets(), load_context())
+    rows = page.locator("table tr").all_inner_texts()[1:]
+    assert len(rows) == len(checks)
+    for row, check in zip(rows, checks.itertuples()):
+        assert row.split("\t")[:3] == [str(check.check), str(check.subject), str(check.status)]
+
+    hrefs = page.locator("a[href]").evaluate_all("links => links.map(a => a.href)")
+    linked = [_linked_file(href) for href in hrefs]
+    shipped = sorted(p for p in REPORT_DIR.rglob("*") if p.is_file() and p != index)
+    assert sorted(linked) == shipped, "every file of the report is linked from its index, once"
+
+    for href, path in zip(hrefs, linked):
+        if path.suffix == ".csv":
+            with page.expect_download() as download:
+                page.locator(f'a[href="{path.relative_to(REPORT_DIR).as_posix()}"]').click()
+            assert Path(download.value.path()).read_bytes() == (DATA_DIR / path.name).read_bytes()
+            continue
+        page.goto(href)
+        if path.suffix == ".html":
+            stem = path.stem
+            assert page.title() == title_and_summary(notebooks[stem])[0]
+            assert page.locator("img").evaluate_all("imgs => imgs.every(i => i.complete && i.naturalWidth > 0)")
+            assert page.locator("img").count() == _image_outputs(notebooks[stem])
+        elif path.suffix == ".png":
+            assert page.locator("img").evaluate("i => i.naturalWidth") > 0
+        elif path.suffix == ".svg":
+            assert page.evaluate("document.documentElement.localName") == "svg"
+            assert page.evaluate("document.documentElement.getBBox().width") > 0
+        else:  # the datapackage and the README, shown as text
+            assert page.inner_text("pre").rstrip("\n") == path.read_text(encoding="utf-8").rstrip("\n")
+        page.go_back()
+    assert {p.name for p in linked if p.parent.name == "data"} == {*DOWNLOADS, "README.md"}
+    assert page.script_errors == []
+    assert page.outside == [], "the report asked the network"
+
+
+def test_the_browser_run_sees_a_warning_an_error_and_the_cells_left(lab, lab_page):
+    """The checks above can fail: a notebook that warns, then raises, shows both, and the cell after is not run."""
+    cells = ['print("ok")', 'import warnings\nwarnings.warn("a warning on purpose")', "1 / 0", 'print("never")']
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Hỏng · Broken on purpose")])
+    notebook.cells += [nbformat.v4.new_code_cell(source) for source in cells]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    nbformat.write(notebook, lab.folder / "99-broken.ipynb")
+
+    run = run_all(lab, lab_page, "99-broken.ipynb", len(cells))
+    assert run.counts == [1, 2, 3, None]
+    assert len(run.stderr) == 2
+    assert "UserWarning: a warning on purpose" in run.stderr[0]
+    assert "ZeroDivisionError" in run.stderr[1]
+    assert run.heading == "Hỏng · Broken on purpose"
