@@ -1,6 +1,7 @@
 """make bench: the synthetic plans it measures are plans of the same schema that load and check like the shipped one."""
 
 import json
+import shlex
 
 import pytest
 
@@ -36,3 +37,9 @@ def test_synthetic_plans_need_a_province_and_a_year(tmp_path, bad):
     path = bench.synthetic_plans(tmp_path, provinces=bad, years=1)
     with pytest.raises(plantargets.DataError, match="the file has a header but no rows"):
         plantargets.load_targets(path)
+
+
+def test_the_bench_times_what_make_test_runs():
+    makefile = (plantargets.paths.PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = next(line for line in makefile.splitlines() if line.startswith("\t$(BIN)/python -m pytest -n auto"))
+    assert shlex.split(recipe)[1:] == ["-m", "pytest", "-n", "auto", "--dist", "loadscope", *bench.SUITE]

@@ -45,6 +45,8 @@ LOAD_RUNS = 200
 #: (provinces, years): 50 targets per plan, so 50, 17,000 and 170,000 rows.
 SIZES = ((1, 1), (34, 10), (340, 10))
 PYTEST = [sys.executable, "-m", "pytest", "-n", "auto", "--dist", "loadscope", "-q", "-p", "no:cacheprovider"]
+#: What make test runs, after pytest's options: the browser tests (make e2e) are left out.
+SUITE = ["--nbval", "-m", "not e2e", "tests", "notebooks"]
 
 
 def synthetic_plans(folder: Path, provinces: int, years: int) -> Path:
@@ -127,7 +129,7 @@ def bench_suite() -> dict:
     if floor.returncode != 0:
         raise RuntimeError(f"the floor run failed:\n{floor.stdout[-2000:]}{floor.stderr[-2000:]}")
     start = time.perf_counter()
-    suite = subprocess.run([*PYTEST, "--nbval", "tests", "notebooks"], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
+    suite = subprocess.run([*PYTEST, *SUITE], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
     suite_s = time.perf_counter() - start
     ratio = suite_s / floor_s
     return {
