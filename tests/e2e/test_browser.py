@@ -86,6 +86,34 @@ def _menu(page: Page, *labels: str) -> None:
         page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(label)}$")).click()
 
 
+#: Draws each non-ASCII letter of the selected text on a canvas, in the text's own font, and compares it with an
+#: unassigned code point (U+0378), which no font has: a letter drawn the same has no glyph (a box, "tofu").
+GLYPHS = r"""selector => {
+    const elements = [...document.querySelectorAll(selector)];
+    const style = getComputedStyle(elements[0]);
+    const context = document.createElement('canvas').getContext('2d');
+    context.canvas.width = context.canvas.height = 64;
+    const draw = c => {
+        context.clearRect(0, 0, 64, 64);
+        context.font = `${style.fontStyle} ${style.fontWeight} 32px ${style.fontFamily}`;
+        context.fillText(c, 8, 44);
+        return context.getImageData(0, 0, 64, 64).data.join();
+    };
+    const none = draw('\u0378');
+    const letters = [...new Set(elements.map(e => e.innerText).join(''))].filter(c => c.codePointAt(0) > 127 && c.trim());
+    return {letters: letters.join(''), missing: letters.filter(c => draw(c) === none), probe: draw('\u0379') === none};
+}"""
+
+
+def _missing_glyphs(page: Page, selector: str) -> list[str]:
+    """The letters of the selected text that the browser has no glyph for; fails if the text has no Vietnamese."""
+    found = page.evaluate(GLYPHS, selector)
+    assert found["probe"], "the glyph check must see a letter that no font has"
+    assert set("ạảấầẩậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ") & set(found["letters"]), "no Vietnamese to check"
+    assert found["letters"] == unicodedata.normalize("NFC", found["letters"])
+    return found["missing"]
+
+
 def _image_outputs(notebook) -> int:
     return sum("image/png" in o.get("data", {}) for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
 
@@ -173,6 +201,7 @@ def test_notebook_runs_in_jupyterlab(lab, lab_page, path):
     assert run.dialogs == []
     assert run.images == _image_outputs(stored) and run.images_drawn, "a chart is missing or failed to draw"
     assert run.heading == unicodedata.normalize("NFC", title_and_summary(stored)[0])
+    assert _missing_glyphs(page, ".jp-NotebookPanel :is(.jp-RenderedMarkdown, .jp-RenderedHTMLCommon)") == []
     assert page.script_errors == []
     assert page.outside == [], "JupyterLab asked the network"
 
@@ -194,6 +223,7 @@ def test_report_in_the_browser(page):
     notebooks = {path.stem: nbformat.read(path, as_version=4) for path in NOTEBOOKS}
     for stem, notebook in notebooks.items():
         assert title_and_summary(notebook)[0] in text, f"the index does not name {stem}"
+    assert _missing_glyphs(page, "body") == []
 
     checks = run_checks(load_targets(), load_context())
     rows = page.locator("table tr").all_inner_texts()[1:]
@@ -218,6 +248,7 @@ def test_report_in_the_browser(page):
             assert page.title() == title_and_summary(notebooks[stem])[0]
             assert page.locator("img").evaluate_all("imgs => imgs.every(i => i.complete && i.naturalWidth > 0)")
             assert page.locator("img").count() == _image_outputs(notebooks[stem])
+            assert _missing_glyphs(page, ".jp-RenderedMarkdown, .jp-RenderedHTMLCommon") == []
         elif path.suffix == ".png":
             assert page.locator("img").evaluate("i => i.naturalWidth") > 0
         elif path.suffix == ".svg":
@@ -232,9 +263,11 @@ def test_report_in_the_browser(page):
 
 
 def test_the_browser_run_sees_a_warning_an_error_and_the_cells_left(lab, lab_page):
-    """The checks above can fail: a notebook that warns, then raises, shows both, and the cell after is not run."""
+    """The checks above can fail: a notebook that warns, then raises, shows both, and the cell after is not run;
+    a letter that no font has is seen as missing."""
     cells = ['print("ok")', 'import warnings\nwarnings.warn("a warning on purpose")', "1 / 0", 'print("never")']
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Hỏng · Broken on purpose")])
+    notebook.cells.append(nbformat.v4.new_markdown_cell("Một chữ không có trong phông nào: \u0378"))
     notebook.cells += [nbformat.v4.new_code_cell(source) for source in cells]
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     nbformat.write(notebook, lab.folder / "99-broken.ipynb")
@@ -245,3 +278,4 @@ def test_the_browser_run_sees_a_warning_an_error_and_the_cells_left(lab, lab_pag
     assert "UserWarning: a warning on purpose" in run.stderr[0]
     assert "ZeroDivisionError" in run.stderr[1]
     assert run.heading == "Hỏng · Broken on purpose"
+    assert _missing_glyphs(lab_page, ".jp-NotebookPanel .jp-RenderedMarkdown") == ["\u0378"]
