@@ -47,8 +47,10 @@ report: $(STAMP) ## Execute every notebook in a fresh kernel and write build/rep
 # Jupyter refuses to run as root without --allow-root; root is the usual user in containers.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# LAB_DIR: the folder to serve; LAB_ARGS: more options (the browser tests give a folder of copies, a port and a token).
+LAB_DIR := notebooks
 lab: $(STAMP) ## Start JupyterLab on 127.0.0.1 (with its token), opened on notebooks/
-	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks $(LAB_ROOT)
+	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=$(LAB_DIR) $(LAB_ROOT) $(LAB_ARGS)
 
 notebooks: $(STAMP) ## Re-execute the notebooks in place, so their stored outputs are current
 	$(BIN)/python -m plantargets.report --in-place

@@ -1,7 +1,7 @@
 """JupyterLab and Chromium for the browser tests: started here, and stopped with every process they made.
 
-``running_lab(folder)`` starts JupyterLab on a free loopback port with a fresh token and its own settings,
-runtime and workspace folders; on leaving the block, normally or through an exception, it asks the server to
+``running_lab(folder)`` starts JupyterLab with ``make lab``, on a free loopback port with a fresh token and its
+own settings, runtime and workspace folders; on leaving the block, normally or through an exception, it asks the server to
 shut down (which stops its kernels), then terminates and kills whatever of its process tree is still there.
 """
 
@@ -10,16 +10,18 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shlex
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from plantargets.paths import PROJECT_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 INSTALL_CHROMIUM = "apt-get install -y chromium fonts-dejavu-core"  # DejaVu: every Vietnamese letter
@@ -149,13 +151,9 @@ def running_lab(folder: Path, scratch: Path):
         PYDEVD_DISABLE_FILE_VALIDATION="1",
         IPYTHONDIR=str(scratch / "ipython"),
     )
-    command = [
-        sys.executable, "-m", "jupyterlab",
-        "--no-browser", "--ip=127.0.0.1", f"--port={port}", "--port-retries=0",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={folder}",
-    ]
-    if os.geteuid() == 0:
-        command.append("--allow-root")
+    # make lab, as a user starts it, with a free port, a fresh token and the folder to serve.
+    options = [f"--port={port}", "--port-retries=0", f"--IdentityProvider.token={token}"]
+    command = ["make", "--no-print-directory", "-C", str(PROJECT_ROOT), "lab", f"LAB_DIR={folder}", f"LAB_ARGS={shlex.join(options)}"]
     log = scratch / "jupyterlab.log"
     with log.open("wb") as out:
         process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)

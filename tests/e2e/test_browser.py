@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ import nbformat
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
-from labserver import CHROMIUM_ARGS, ChromiumMissing, children, chromium, kill_left, running_lab
+from labserver import CHROMIUM_ARGS, ChromiumMissing, children, chromium, command_line, kill_left, running_lab
 from plantargets import load_context, load_targets, run_checks
 from plantargets.paths import BUILD_DIR, DATA_DIR, shown
 from plantargets.report import DOWNLOADS, REPORT_DIR, notebook_paths, title_and_summary
@@ -201,6 +202,10 @@ def test_notebook_runs_in_jupyterlab(lab, lab_page, path):
     assert run.dialogs == []
     assert run.images == _image_outputs(stored) and run.images_drawn, "a chart is missing or failed to draw"
     assert run.heading == unicodedata.normalize("NFC", title_and_summary(stored)[0])
+    (session,) = [s for s in lab.api("/api/sessions") if s["path"] == path.name]
+    assert session["kernel"]["name"] == stored.metadata.kernelspec.name
+    (kernel,) = [c for c in map(command_line, children(lab.process.pid)) if session["kernel"]["id"] in c]
+    assert kernel.split()[0] == sys.executable, "the kernel runs in the project's environment"
     assert _missing_glyphs(page, ".jp-NotebookPanel :is(.jp-RenderedMarkdown, .jp-RenderedHTMLCommon)") == []
     assert page.script_errors == []
     assert page.outside == [], "JupyterLab asked the network"

@@ -30,10 +30,13 @@ def _kernel(lab, scratch: Path) -> BlockingKernelClient:
 
 
 @pytest.mark.e2e
-def test_jupyterlab_stops_with_its_kernel_when_a_step_fails(tmp_path):
+def test_make_lab_serves_the_folder_and_stops_with_its_kernel_when_a_step_fails(tmp_path):
     (tmp_path / "notebooks").mkdir()
     with pytest.raises(RuntimeError, match="a step failed"):
         with running_lab(tmp_path / "notebooks", tmp_path) as lab:
+            log = lab.log.read_text()
+            assert f"Serving notebooks from local directory: {tmp_path / 'notebooks'}" in log
+            assert f"http://127.0.0.1:{lab.url.rsplit(':', 1)[1]}/lab?token=" in log, "make lab prints its address"
             _kernel(lab, tmp_path).stop_channels()
             tree = children(lab.process.pid)
             assert any("ipykernel" in command_line(pid) for pid in tree)
