@@ -12,7 +12,7 @@ export JUPYTER_PLATFORM_DIRS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help test e2e check-chromium report lab notebooks bench lock clean
+.PHONY: help test e2e check-browser report lab notebooks bench lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z0-9]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,14 +30,17 @@ $(STAMP): requirements.lock pyproject.toml
 test: $(STAMP) ## Run the whole suite: pytest on lib/ and data/, nbval on every notebook (not the browser tests)
 	$(BIN)/python -m pytest -n auto --dist loadscope --nbval -m "not e2e" tests notebooks
 
-# The browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+# The browser tests drive Debian's Chromium (Playwright's own browser download is not used), and need a font
+# with every Vietnamese letter; fontconfig's fc-list finds it (1ea1 1ec7 1edf: the letters ạ, ệ, ở).
 CHROMIUM := /usr/bin/chromium
-INSTALL_CHROMIUM := apt-get install -y chromium fonts-dejavu-core
+BROWSER_PACKAGES := chromium fonts-dejavu-core fontconfig
+VIETNAMESE_FONT := :charset=1ea1 1ec7 1edf
 
-check-chromium:
-	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) not found: the browser tests need Debian's Chromium. Install it with: $(INSTALL_CHROMIUM)" >&2; exit 1; }
+check-browser:
+	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) not found: the browser tests drive Debian's Chromium. Install it with: apt-get install -y $(BROWSER_PACKAGES)" >&2; exit 1; }
+	@fc-list -q '$(VIETNAMESE_FONT)' 2>/dev/null || { echo "no font with every Vietnamese letter (fc-list '$(VIETNAMESE_FONT)' finds none). Install it with: apt-get install -y $(BROWSER_PACKAGES)" >&2; exit 1; }
 
-e2e: check-chromium $(STAMP) ## Browser tests: run each notebook in JupyterLab, follow the report's links; screenshots in build/screenshots/
+e2e: check-browser $(STAMP) ## Browser tests: run each notebook in JupyterLab, follow the report's links; screenshots in build/screenshots/
 	$(BIN)/python -m plantargets.report
 	$(BIN)/python -m pytest -m e2e tests/e2e
 

@@ -72,9 +72,8 @@ def test_ci_runs_the_readme_test_command():
     assert re.search(r"^make test$", ci, re.M)
 
 
-def test_ci_runs_the_browser_tests_after_installing_chromium():
+def test_ci_runs_the_browser_tests():
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     ci = (PROJECT_ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make e2e" in readme
-    install = ci.index("apt-get install -y -qq chromium fonts-dejavu-core")
-    assert ci.index("[ ! -x /usr/bin/chromium ]") < install < ci.index("\nmake e2e\n")
+    assert re.search(r"^make e2e$", ci, re.M)

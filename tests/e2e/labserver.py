@@ -7,6 +7,7 @@ shut down (which stops its kernels), then terminates and kills whatever of its p
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import secrets
@@ -23,8 +24,7 @@ from pathlib import Path
 
 from plantargets.paths import PROJECT_ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
-INSTALL_CHROMIUM = "apt-get install -y chromium fonts-dejavu-core"  # DejaVu: every Vietnamese letter
+CHROMIUM = "/usr/bin/chromium"  # the Makefile's check-browser checks it is there, and a Vietnamese font
 #: As root Chromium needs --no-sandbox; the rest keep it from calling Google's hosts on a closed network.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -34,6 +34,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-breakpad",  # no crash reports written under ~/.config
 ]
 
 #: JupyterLab's user settings for the test (plugin id -> settings).
@@ -46,18 +47,19 @@ LAB_SETTINGS = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
 }
 START_SECONDS = 90
+PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 STOP_SECONDS = 10
 
 
-class ChromiumMissing(RuntimeError):
-    pass
-
-
-def chromium(path: Path = CHROMIUM) -> Path:
-    """The Chromium executable, or an error that gives the one command that installs it."""
-    if not (path.is_file() and os.access(path, os.X_OK)):
-        raise ChromiumMissing(f"{path} not found: the browser tests drive Debian's Chromium. Install it with: {INSTALL_CHROMIUM}")
-    return path
+def browser_missing() -> str | None:
+    """What make check-browser says is missing (Chromium, or a Vietnamese font) with the command that installs it."""
+    check = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(PROJECT_ROOT), "check-browser", f"CHROMIUM={CHROMIUM}"],
+        capture_output=True, text=True,
+    )
+    if check.returncode == 0:
+        return None
+    return check.stderr.strip() or f"make check-browser exited with {check.returncode}"
 
 
 def free_port() -> int:
@@ -138,9 +140,19 @@ def write_settings(folder: Path, settings: dict = LAB_SETTINGS) -> Path:
     return folder
 
 
+def _end_with_parent() -> None:
+    """In the child, before make starts: SIGTERM when the test process dies, however it dies (Linux's
+    PR_SET_PDEATHSIG). make passes it on to JupyterLab, which then shuts its kernels down."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG)")
+
+
 @contextmanager
-def running_lab(folder: Path, scratch: Path):
-    """JupyterLab serving ``folder``; its settings, runtime files and log under ``scratch``."""
+def running_lab(folder: Path, scratch: Path, stop_seconds: float = STOP_SECONDS):
+    """JupyterLab serving ``folder``; its settings, runtime files and log under ``scratch``.
+
+    ``stop_seconds``: how long its processes have to end after it was asked to stop, before they are killed."""
     token, port = secrets.token_hex(24), free_port()
     env = dict(
         os.environ,
@@ -156,16 +168,22 @@ def running_lab(folder: Path, scratch: Path):
     command = ["make", "--no-print-directory", "-C", str(PROJECT_ROOT), "lab", f"LAB_DIR={folder}", f"LAB_ARGS={shlex.join(options)}"]
     log = scratch / "jupyterlab.log"
     with log.open("wb") as out:
-        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_end_with_parent
+        )
     lab = Lab(f"http://127.0.0.1:{port}", token, folder, process, log)
     seen: dict[int, int] = {}
     try:
         _wait_until_up(lab)
         yield lab
+    except BaseException as error:
         seen.update(children(process.pid))
-    finally:
-        seen.update(children(process.pid))
-        left = stop(lab, seen)
+        left = stop(lab, seen, stop_seconds)
+        if left:
+            error.add_note("processes left after JupyterLab stopped (now killed):\n" + "\n".join(left))
+        raise
+    seen.update(children(process.pid))
+    left = stop(lab, seen, stop_seconds)
     if left:
         raise AssertionError("processes left after JupyterLab stopped (now killed):\n" + "\n".join(left))
 
@@ -183,7 +201,7 @@ def _wait_until_up(lab: Lab) -> None:
     raise RuntimeError(f"JupyterLab did not answer on {lab.url} within {START_SECONDS} s:\n{lab.log_tail()}")
 
 
-def stop(lab: Lab, seen: dict[int, int]) -> list[str]:
+def stop(lab: Lab, seen: dict[int, int], wait: float = STOP_SECONDS) -> list[str]:
     """Shut the server down and make sure every process it started has ended.
 
     Returns the processes that were still running after the server's own shutdown and had to be killed."""
@@ -191,18 +209,19 @@ def stop(lab: Lab, seen: dict[int, int]) -> list[str]:
         lab.api("/api/shutdown", method="POST")
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         pass  # already gone, or not answering: terminated below
-    try:
-        lab.process.wait(STOP_SECONDS)
-    except subprocess.TimeoutExpired:
-        seen.update(children(lab.process.pid))
-        os.killpg(lab.process.pid, signal.SIGTERM)
+    for sig in (signal.SIGTERM, signal.SIGKILL):
         try:
-            lab.process.wait(STOP_SECONDS)
+            lab.process.wait(wait)
+            break
         except subprocess.TimeoutExpired:
-            os.killpg(lab.process.pid, signal.SIGKILL)
-            lab.process.wait()
+            seen.update(children(lab.process.pid))
+            try:
+                os.killpg(lab.process.pid, sig)
+            except ProcessLookupError:  # ended in the meantime
+                pass
+    lab.process.wait()
     # Kernels run in sessions of their own: they do not end with the server's process group.
-    return kill_left(seen)
+    return kill_left(seen, wait)
 
 
 def kill_left(pids, wait: float = STOP_SECONDS) -> list[str]:

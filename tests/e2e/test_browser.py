@@ -20,8 +20,9 @@ from urllib.parse import unquote, urlparse
 import nbformat
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from labserver import CHROMIUM_ARGS, ChromiumMissing, children, chromium, command_line, kill_left, running_lab
+from labserver import CHROMIUM, CHROMIUM_ARGS, browser_missing, children, command_line, kill_left, running_lab
 from plantargets import load_context, load_targets, run_checks
 from plantargets.paths import BUILD_DIR, DATA_DIR, shown
 from plantargets.report import DOWNLOADS, REPORT_DIR, notebook_paths, title_and_summary
@@ -37,15 +38,16 @@ NOTEBOOKS = notebook_paths()
 
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        executable = chromium()
-    except ChromiumMissing as missing:
-        pytest.fail(str(missing), pytrace=False)
+    missing = browser_missing()
+    if missing:
+        pytest.fail(missing, pytrace=False)
     before = set(children(os.getpid()))
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # Playwright's driver, started by this process; Chromium and its helpers run under it.
+        (driver,) = [p for p, parent in children(os.getpid()).items() if parent == os.getpid() and p not in before]
         yield browser
-        started = set(children(os.getpid())) - before  # Playwright's driver, Chromium and its helpers
+        started = {driver, *children(driver)}
         browser.close()
     left = kill_left(started)
     assert left == [], "processes left after the browser closed (now killed):\n" + "\n".join(left)
@@ -65,12 +67,14 @@ def lab(tmp_path_factory):
 
 @pytest.fixture
 def page(browser):
-    """A fresh page that records every request leaving the machine and every uncaught script error."""
+    """A fresh page that records every request leaving the machine (from any page or worker of its browser
+    context), every uncaught script error and every error written to the console."""
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
-    page.outside, page.script_errors = [], []
-    page.on("request", lambda r: page.outside.append(r.url) if not _local(r.url) else None)
+    page.outside, page.script_errors, page.console_errors = [], [], []
+    context.on("request", lambda r: page.outside.append(r.url) if not _local(r.url) else None)
     page.on("pageerror", lambda error: page.script_errors.append(str(error)))
+    page.on("console", lambda m: page.console_errors.append(f"{m.text} ({m.location})") if m.type == "error" else None)
     yield page
     context.close()
 
@@ -145,14 +149,24 @@ def lab_page(lab, page):
 
 @dataclass
 class Run:
-    """What the page shows once Run All Cells has finished: one execution count per code cell (None: not run)."""
+    """What the page shows once Run All Cells has finished, cell by cell (cells numbered from 1, as in the file)."""
 
-    counts: list[int | None]
-    stderr: list[str]
+    counts: list[int | None]  # the execution count of each code cell; None: not run
+    stderr: list[str]  # "cell N: text" of each error or warning output
     dialogs: list[str]
+    toasts: list[str]
     images: int
-    images_drawn: bool
+    images_drawn: bool  # every image decoded, with a width
     heading: str
+
+
+#: Per code cell: its number among all cells, its prompt, and the text of its error and warning outputs.
+CELLS = """(notebook, stderr) => [...notebook.querySelectorAll('.jp-Cell')].flatMap((cell, i) =>
+    cell.classList.contains('jp-CodeCell') ? [{
+        number: i + 1,
+        prompt: cell.querySelector('.jp-InputArea-prompt').innerText.trim(),
+        stderr: [...cell.querySelectorAll(stderr)].map(e => e.innerText),
+    }] : [])"""
 
 
 def run_all(lab, page: Page, name: str, code_cells: int) -> Run:
@@ -179,38 +193,63 @@ def run_all(lab, page: Page, name: str, code_cells: int) -> Run:
         arg=".jp-NotebookPanel .jp-CodeCell .jp-InputArea-prompt",
         timeout=RUN_SECONDS * 1000,
     )
-    images = notebook.locator(".jp-RenderedImage img")
+    cells = notebook.evaluate(CELLS, STDERR)
     return Run(
-        counts=[int(m[1]) if (m := re.fullmatch(r"\[(\d+)\]:", t.strip())) else None for t in prompts.all_inner_texts()],
-        stderr=notebook.locator(STDERR).all_inner_texts(),
+        counts=[int(m[1]) if (m := re.fullmatch(r"\[(\d+)\]:", c["prompt"])) else None for c in cells],
+        stderr=[f"cell {c['number']}: {text}" for c in cells for text in c["stderr"]],
         dialogs=page.locator(".jp-Dialog").all_inner_texts(),
-        images=images.count(),
-        images_drawn=images.evaluate_all("imgs => imgs.every(i => i.complete && i.naturalWidth > 0)"),
+        toasts=page.locator(".Toastify__toast").all_inner_texts(),
+        images=notebook.locator(".jp-RenderedImage img").count(),
+        images_drawn=_images_drawn(page, ".jp-NotebookPanel .jp-RenderedImage img"),
         heading=notebook.locator(".jp-RenderedMarkdown h1").first.inner_text(),
     )
 
 
+def _images_drawn(page: Page, selector: str, seconds: float = 30) -> bool:
+    """Whether every image comes to be decoded with a width (JupyterLab sets their data without waiting)."""
+    try:
+        page.wait_for_function(
+            "s => [...document.querySelectorAll(s)].every(i => i.complete && i.naturalWidth > 0)",
+            arg=selector, timeout=seconds * 1000,
+        )
+    except PlaywrightTimeout:
+        return False
+    return True
+
+
+@pytest.fixture(scope="module")
+def screenshots():
+    """build/screenshots/, emptied first: a screenshot there was taken by this run."""
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    SCREENSHOTS.mkdir(parents=True)
+    return SCREENSHOTS
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_runs_in_jupyterlab(lab, lab_page, path):
+def test_notebook_runs_in_jupyterlab(lab, lab_page, screenshots, path):
     page = lab_page
     stored = nbformat.read(path, as_version=4)
     code_cells = sum(c.cell_type == "code" for c in stored.cells)
-    run = run_all(lab, page, path.name, code_cells)
+    try:
+        run = run_all(lab, page, path.name, code_cells)
+    finally:  # taken first, so that a failing notebook has its screenshot too
+        _screenshot_whole_notebook(page, screenshots / f"{path.stem}.png")
 
-    assert run.counts == list(range(1, code_cells + 1)), "every cell ran once, top to bottom, in a fresh kernel"
+    not_run = [i + 1 for i, count in enumerate(run.counts) if count != i + 1]
+    assert not_run == [], f"code cells {not_run} did not run in order; counts: {run.counts}"
     assert run.stderr == [], "a cell printed an error or a warning"
-    assert run.dialogs == []
-    assert run.images == _image_outputs(stored) and run.images_drawn, "a chart is missing or failed to draw"
+    assert run.dialogs == [], "a dialog is open"
+    assert run.toasts == [], "a notification is shown"
+    assert run.images == _image_outputs(stored), "a chart is missing"
+    assert run.images_drawn, "a chart failed to draw"
     assert run.heading == unicodedata.normalize("NFC", title_and_summary(stored)[0])
     (session,) = [s for s in lab.api("/api/sessions") if s["path"] == path.name]
     assert session["kernel"]["name"] == stored.metadata.kernelspec.name
     (kernel,) = [c for c in map(command_line, children(lab.process.pid)) if session["kernel"]["id"] in c]
     assert kernel.split()[0] == sys.executable, "the kernel runs in the project's environment"
     assert _missing_glyphs(page, ".jp-NotebookPanel :is(.jp-RenderedMarkdown, .jp-RenderedHTMLCommon)") == []
-    assert page.script_errors == []
+    assert page.script_errors == [] and page.console_errors == []
     assert page.outside == [], "JupyterLab asked the network"
-
-    _screenshot_whole_notebook(page, SCREENSHOTS / f"{path.stem}.png")
 
 
 def _linked_file(href: str) -> Path:
@@ -263,24 +302,29 @@ def test_report_in_the_browser(page):
             assert page.inner_text("pre").rstrip("\n") == path.read_text(encoding="utf-8").rstrip("\n")
         page.go_back()
     assert {p.name for p in linked if p.parent.name == "data"} == {*DOWNLOADS, "README.md"}
-    assert page.script_errors == []
+    assert page.script_errors == [] and page.console_errors == []
     assert page.outside == [], "the report asked the network"
 
 
-def test_the_browser_run_sees_a_warning_an_error_and_the_cells_left(lab, lab_page):
-    """The checks above can fail: a notebook that warns, then raises, shows both, and the cell after is not run;
-    a letter that no font has is seen as missing."""
+def test_the_browser_run_sees_what_goes_wrong(lab, lab_page):
+    """The checks above can fail. A notebook that warns, then raises, shows both, and the cell after it is not
+    run; a letter that no font has is seen as missing; an image from the network is seen as a request."""
+    page = lab_page
     cells = ['print("ok")', 'import warnings\nwarnings.warn("a warning on purpose")', "1 / 0", 'print("never")']
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Hỏng · Broken on purpose")])
-    notebook.cells.append(nbformat.v4.new_markdown_cell("Một chữ không có trong phông nào: \u0378"))
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# Hỏng · Broken on purpose"),
+        nbformat.v4.new_markdown_cell("Một chữ không có trong phông nào: \u0378"),
+        nbformat.v4.new_markdown_cell("![a chart from elsewhere](http://example.invalid/chart.png)"),
+    ])
     notebook.cells += [nbformat.v4.new_code_cell(source) for source in cells]
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     nbformat.write(notebook, lab.folder / "99-broken.ipynb")
 
-    run = run_all(lab, lab_page, "99-broken.ipynb", len(cells))
+    run = run_all(lab, page, "99-broken.ipynb", len(cells))
     assert run.counts == [1, 2, 3, None]
-    assert len(run.stderr) == 2
+    assert [line.split("\n")[0][:7] for line in run.stderr] == ["cell 5:", "cell 6:"]
     assert "UserWarning: a warning on purpose" in run.stderr[0]
     assert "ZeroDivisionError" in run.stderr[1]
     assert run.heading == "Hỏng · Broken on purpose"
-    assert _missing_glyphs(lab_page, ".jp-NotebookPanel .jp-RenderedMarkdown") == ["\u0378"]
+    assert _missing_glyphs(page, ".jp-NotebookPanel .jp-RenderedMarkdown") == ["\u0378"]
+    assert page.outside == ["http://example.invalid/chart.png"]

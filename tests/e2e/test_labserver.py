@@ -1,22 +1,58 @@
-"""The harness of the browser tests: JupyterLab stops with every process it started, also when a step fails."""
+"""The harness of the browser tests: make check-browser says what is missing, and JupyterLab stops with every
+process it started, also when a step fails and when the test process itself is killed."""
 
 import re
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from jupyter_client import BlockingKernelClient
 
-from labserver import INSTALL_CHROMIUM, ChromiumMissing, alive, children, chromium, command_line, running_lab
+from labserver import alive, children, command_line, kill_left, running_lab
+from plantargets.paths import PROJECT_ROOT
 
 
-def test_a_missing_chromium_names_the_command_that_installs_it(tmp_path):
-    with pytest.raises(ChromiumMissing) as missing:
-        chromium(tmp_path / "chromium")
-    assert str(missing.value).endswith(f"Install it with: {INSTALL_CHROMIUM}")
-    (tmp_path / "chromium").write_text("#!/bin/sh\n")  # there, but not executable: still refused
-    with pytest.raises(ChromiumMissing):
-        chromium(tmp_path / "chromium")
+def _check_browser(*variables: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [shutil.which("make"), "--no-print-directory", "-C", str(PROJECT_ROOT), "check-browser", *variables],
+        capture_output=True, text=True, env=env,
+    )
+
+
+def _install_command() -> str:
+    packages = re.search(r"^BROWSER_PACKAGES := (.+)$", (PROJECT_ROOT / "Makefile").read_text(), re.M)[1]
+    return f"Install it with: apt-get install -y {packages}"
+
+
+def test_make_e2e_without_chromium_fails_with_the_install_command():
+    """make e2e checks for Chromium before anything else, and says how to install it: never a silent skip."""
+    made = _check_browser("CHROMIUM=/nonexistent/chromium")
+    assert made.returncode != 0
+    message = made.stderr.splitlines()[0]
+    assert message.startswith("/nonexistent/chromium not found") and message.endswith(_install_command())
+    assert re.search(r"^e2e: check-browser ", (PROJECT_ROOT / "Makefile").read_text(), re.M), "make e2e checks first"
+
+
+def test_make_e2e_without_a_vietnamese_font_fails_with_the_install_command(tmp_path):
+    """Without a font that has every Vietnamese letter, the pages would show boxes: make e2e stops and says so."""
+    (tmp_path / "fonts").mkdir()
+    (tmp_path / "fonts.conf").write_text(
+        f'<?xml version="1.0"?><fontconfig><dir>{tmp_path / "fonts"}</dir><cachedir>{tmp_path}</cachedir></fontconfig>'
+    )
+    env = {"PATH": "/usr/bin:/bin", "FONTCONFIG_FILE": str(tmp_path / "fonts.conf")}
+    made = _check_browser("CHROMIUM=/bin/sh", env=env)  # an executable stands in for Chromium
+    assert made.returncode != 0
+    message = made.stderr.splitlines()[0]
+    assert message.startswith("no font with every Vietnamese letter") and message.endswith(_install_command())
+    assert _check_browser("CHROMIUM=/bin/sh", env={"PATH": "/nonexistent"}).returncode != 0, "no fc-list: no font found"
+
+
+def test_ci_installs_what_make_e2e_needs():
+    ci = (PROJECT_ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    install = ci.index(_install_command().split(": ", 1)[1].replace("-y ", "-y -qq "))
+    assert ci.index("if ! make --no-print-directory check-browser") < install < ci.index("\nmake e2e\n")
 
 
 def _kernel(lab, scratch: Path) -> BlockingKernelClient:
@@ -45,30 +81,61 @@ def test_make_lab_serves_the_folder_and_stops_with_its_kernel_when_a_step_fails(
     assert [pid for pid in tree if alive(pid)] == []
 
 
+def _start_a_sleeper(lab, scratch: Path) -> int:
+    """A process started by a kernel in a session of its own, as a daemon would: stopping the kernel leaves it."""
+    client = _kernel(lab, scratch)
+    client.execute_interactive(
+        "import subprocess; sleeper = subprocess.Popen(['sleep', '600'], start_new_session=True)", timeout=30
+    )
+    client.stop_channels()
+    return next(pid for pid in children(lab.process.pid) if command_line(pid) == "sleep 600")
+
+
 @pytest.mark.e2e
 def test_a_process_that_outlives_jupyterlab_is_reported_and_killed(tmp_path):
     (tmp_path / "notebooks").mkdir()
     with pytest.raises(AssertionError, match="processes left after JupyterLab stopped") as left:
-        with running_lab(tmp_path / "notebooks", tmp_path) as lab:
-            client = _kernel(lab, tmp_path)
-            # a session of its own, as a daemon would: the kernel's shutdown does not end it
-            client.execute_interactive(
-                "import subprocess; sleeper = subprocess.Popen(['sleep', '600'], start_new_session=True)", timeout=30
-            )
-            client.stop_channels()
-            sleeper = next(pid for pid in children(lab.process.pid) if command_line(pid) == "sleep 600")
+        with running_lab(tmp_path / "notebooks", tmp_path, stop_seconds=1) as lab:
+            sleeper = _start_a_sleeper(lab, tmp_path)
     assert f"{sleeper}: sleep 600" in str(left.value)
     assert not alive(sleeper)
 
 
-def test_make_e2e_without_chromium_fails_with_the_install_command():
-    """make e2e checks for Chromium before anything else, and says how to install it: never a silent skip."""
-    root = Path(__file__).resolve().parents[2]
-    made = subprocess.run(
-        ["make", "--no-print-directory", "check-chromium", "CHROMIUM=/nonexistent/chromium"],
-        cwd=root, capture_output=True, text=True,
-    )
-    assert made.returncode != 0
-    assert made.stderr.startswith("/nonexistent/chromium not found")
-    assert f"Install it with: {INSTALL_CHROMIUM}\n" in made.stderr
-    assert re.search(r"^e2e: check-chromium ", (root / "Makefile").read_text(), re.M), "make e2e checks first"
+@pytest.mark.e2e
+def test_a_process_left_when_a_step_fails_is_named_with_the_failure(tmp_path):
+    (tmp_path / "notebooks").mkdir()
+    with pytest.raises(RuntimeError, match="a step failed") as failed:
+        with running_lab(tmp_path / "notebooks", tmp_path, stop_seconds=1) as lab:
+            sleeper = _start_a_sleeper(lab, tmp_path)
+            raise RuntimeError("a step failed")
+    assert any(f"{sleeper}: sleep 600" in note for note in failed.value.__notes__)
+    assert not alive(sleeper)
+
+
+CHILD = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, {here!r})
+from labserver import children, running_lab
+scratch = Path({scratch!r})
+with running_lab(scratch / "notebooks", scratch) as lab:
+    lab.api("/api/kernels", method="POST", body={{"name": "python3"}})
+    while not any("ipykernel" in open(f"/proc/{{p}}/cmdline").read() for p in children(lab.process.pid)):
+        time.sleep(0.2)
+    print(*[lab.process.pid, *children(lab.process.pid)], flush=True)
+    time.sleep(600)
+"""
+
+
+@pytest.mark.e2e
+def test_jupyterlab_and_its_kernel_end_when_the_test_process_is_killed(tmp_path):
+    """A test run killed outright (a CI timeout, kill -9) runs no clean-up: JupyterLab must still end, with its kernel."""
+    (tmp_path / "notebooks").mkdir()
+    code = CHILD.format(here=str(Path(__file__).parent), scratch=str(tmp_path))
+    with subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True) as tester:
+        try:
+            pids = [int(p) for p in tester.stdout.readline().split()]
+            assert len(pids) >= 3  # make, JupyterLab, the kernel
+        finally:
+            tester.kill()
+    assert kill_left(pids, wait=30) == [], "left running after the test process was killed (now killed)"
