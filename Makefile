@@ -30,6 +30,19 @@ $(STAMP): requirements.lock pyproject.toml
 test: $(STAMP) ## Run the whole suite: pytest on lib/ and data/, nbval on every notebook (not the browser tests)
 	$(BIN)/python -m pytest -n auto --dist loadscope --nbval -m "not e2e" tests notebooks
 
+# The report, rebuilt when a notebook, the package or the data changed (the index is written last).
+REPORT := build/report/index.html
+REPORT_INPUTS := $(wildcard notebooks/*.ipynb lib/plantargets/*.py lib/plantargets/*.mplstyle lib/plantargets/templates/*/* data/*.csv data/*.json data/raw/*)
+$(REPORT): $(STAMP) $(REPORT_INPUTS)
+	$(BIN)/python -m plantargets.report
+
+# JupyterLab's defaults for this project: no news and no update check (no prompt over the notebook, no request to
+# the network). make lab and make e2e install them into the environment.
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+$(LAB_OVERRIDES): lib/jupyterlab-overrides.json $(STAMP)
+	mkdir -p $(dir $@)
+	cp $< $@
+
 # The browser tests drive Debian's Chromium (Playwright's own browser download is not used), and need a font
 # with every Vietnamese letter; fontconfig's fc-list finds it (1ea1 1ec7 1edf: the letters ạ, ệ, ở).
 CHROMIUM := /usr/bin/chromium
@@ -40,19 +53,17 @@ check-browser:
 	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) not found: the browser tests drive Debian's Chromium. Install it with: apt-get install -y $(BROWSER_PACKAGES)" >&2; exit 1; }
 	@fc-list -q '$(VIETNAMESE_FONT)' 2>/dev/null || { echo "no font with every Vietnamese letter (fc-list '$(VIETNAMESE_FONT)' finds none). Install it with: apt-get install -y $(BROWSER_PACKAGES)" >&2; exit 1; }
 
-e2e: check-browser $(STAMP) ## Browser tests: run each notebook in JupyterLab, follow the report's links; screenshots in build/screenshots/
-	$(BIN)/python -m plantargets.report
-	$(BIN)/python -m pytest -m e2e tests/e2e
+e2e: check-browser $(STAMP) $(LAB_OVERRIDES) $(REPORT) ## Browser tests: run each notebook in JupyterLab, follow the report's links; screenshots in build/screenshots/
+	PLANTARGETS_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -m e2e tests/e2e
 
-report: $(STAMP) ## Execute every notebook in a fresh kernel and write build/report/
-	$(BIN)/python -m plantargets.report
+report: $(REPORT) ## Execute every notebook in a fresh kernel and write build/report/ (again only when an input changed)
 
 # Jupyter refuses to run as root without --allow-root; root is the usual user in containers.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # LAB_DIR: the folder to serve; LAB_ARGS: more options (the browser tests give a folder of copies, a port and a token).
 LAB_DIR := notebooks
-lab: $(STAMP) ## Start JupyterLab on 127.0.0.1 (with its token), opened on notebooks/
+lab: $(STAMP) $(LAB_OVERRIDES) ## Start JupyterLab on 127.0.0.1 (with its token), opened on notebooks/
 	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=$(LAB_DIR) $(LAB_ROOT) $(LAB_ARGS)
 
 notebooks: $(STAMP) ## Re-execute the notebooks in place, so their stored outputs are current

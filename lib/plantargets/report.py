@@ -60,6 +60,11 @@ def title_and_summary(notebook: nbformat.NotebookNode) -> tuple[str, str]:
     return title, summary
 
 
+def one_line(summary: str) -> str:
+    """The first sentence of a summary: the index's one line per notebook."""
+    return re.split(r"(?<=[.?!])\s", summary, maxsplit=1)[0]
+
+
 def write_figures(out: Path) -> list[tuple[str, dict[str, list[Path]], dict[str, str]]]:
     """Every chart in both languages as SVG and PNG under ``out``: [(stem, {lang: [svg, png]}, {lang: title})]."""
     targets, context = load_targets(), load_context()
@@ -99,6 +104,12 @@ def render(executed: list[tuple[Path, nbformat.NotebookNode]], out: Path = REPOR
     return index
 
 
+#: How to cite the data, and its licence: in the downloads' README and on the index.
+CITATION = """Cite the source as: "10 chỉ tiêu phát triển kinh tế - xã hội năm 2021", Đoàn ĐBQH và HĐND tỉnh Lai Châu,
+www.hdnd.laichau.gov.vn, 05/02/2021; and, for each outside figure, the publisher named in its row.
+
+Licence: CC BY 4.0 for the curated data; cite this project and the sources above."""
+
 #: The data offered for download, and the README that goes with it.
 DOWNLOADS = ("targets.csv", "groups.csv", "outcomes.csv", "context.csv", "datapackage.json")
 DOWNLOADS_README = """# Lai Châu's 2021 plan: the data
@@ -113,10 +124,7 @@ DOWNLOADS_README = """# Lai Châu's 2021 plan: the data
 
 Values are written as the sources write them, in Vietnamese notation: '.' groups thousands, ',' marks decimals.
 
-Cite the source as: "10 chỉ tiêu phát triển kinh tế - xã hội năm 2021", Đoàn ĐBQH và HĐND tỉnh Lai Châu,
-www.hdnd.laichau.gov.vn, 05/02/2021; and, for each outside figure, the publisher named in its row.
-
-Licence: CC BY 4.0 for the curated data; cite this project and the sources above.
+{CITATION}
 """
 
 
@@ -125,7 +133,7 @@ def write_downloads(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = [Path(shutil.copyfile(DATA_DIR / name, out / name)) for name in DOWNLOADS]
     readme = out / "README.md"
-    readme.write_text(DOWNLOADS_README, encoding="utf-8")
+    readme.write_text(DOWNLOADS_README.format(CITATION=CITATION), encoding="utf-8")
     return [*written, readme]
 
 
@@ -147,7 +155,7 @@ def write_report(out: Path = REPORT_DIR) -> Path:
 
 def _index_page(entries: list[tuple[str, str, str]], figures=(), out: Path | None = None, downloads=(), checks="") -> str:
     items = "\n".join(
-        f'  <li><a href="{html.escape(stem)}.html">{html.escape(title)}</a><br>{html.escape(summary)}</li>'
+        f'  <li><a href="{html.escape(stem)}.html">{html.escape(title)}</a><br>{html.escape(one_line(summary))}</li>'
         for stem, title, summary in entries
     )
     figure_items = "\n".join(
@@ -168,7 +176,17 @@ def _index_page(entries: list[tuple[str, str, str]], figures=(), out: Path | Non
 <html lang="vi">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Lai Châu 2021 plan: notebooks</title>
+<style>
+  body {{ font-family: "DejaVu Sans", system-ui, sans-serif; line-height: 1.5; max-width: 60rem; margin: 0 auto; padding: 1rem; color: #222; }}
+  h1 {{ font-size: 1.6rem; }}
+  li {{ margin-bottom: 0.5rem; }}
+  table {{ border-collapse: collapse; width: 100%; font-size: 0.9rem; }}
+  th, td {{ border: 1px solid #ccc; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }}
+  th {{ background: #f2f2f2; }}
+  .licence {{ white-space: pre-line; }}
+</style>
 </head>
 <body>
 <h1>Kế hoạch phát triển kinh tế - xã hội năm 2021 của tỉnh Lai Châu · Lai Châu's 2021 socio-economic plan</h1>
@@ -178,6 +196,7 @@ www.hdnd.laichau.gov.vn, 05/02/2021.</p>
 {items}
 </ol>
 <h2>Kiểm tra tính nhất quán · Consistency checks</h2>
+<p>Each check, its rule and what it found are explained in notebook 02.</p>
 {checks}
 <h2>Biểu đồ · Figures</h2>
 <ul>
@@ -187,6 +206,7 @@ www.hdnd.laichau.gov.vn, 05/02/2021.</p>
 <ul>
 {download_items}
 </ul>
+<p class="licence">{html.escape(CITATION)}</p>
 </body>
 </html>
 """

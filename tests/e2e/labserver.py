@@ -24,7 +24,8 @@ from pathlib import Path
 
 from plantargets.paths import PROJECT_ROOT
 
-CHROMIUM = "/usr/bin/chromium"  # the Makefile's check-browser checks it is there, and a Vietnamese font
+#: make e2e passes its CHROMIUM on; make check-browser checks that it is there, and a Vietnamese font.
+CHROMIUM = os.environ.get("PLANTARGETS_CHROMIUM", "/usr/bin/chromium")
 #: As root Chromium needs --no-sandbox; the rest keep it from calling Google's hosts on a closed network.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -40,11 +41,10 @@ CHROMIUM_ARGS = [
 #: JupyterLab's user settings for the test (plugin id -> settings).
 #: windowingMode "none": every cell is in the page, not only those in view (JupyterLab 4 attaches only those).
 #: autosave off: running the notebooks in the browser never writes them back.
-#: no news and no update check: no toast over the notebook, and no request to the network.
+#: (No news and no update check: make lab has that from lib/jupyterlab-overrides.json, as users get it.)
 LAB_SETTINGS = {
     "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
     "@jupyterlab/docmanager-extension:plugin": {"autosave": False},
-    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
 }
 START_SECONDS = 90
 PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
@@ -159,6 +159,7 @@ def running_lab(folder: Path, scratch: Path, stop_seconds: float = STOP_SECONDS)
         JUPYTERLAB_SETTINGS_DIR=str(write_settings(scratch / "settings")),
         JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"),
         JUPYTER_RUNTIME_DIR=str(scratch / "runtime"),
+        JUPYTER_DATA_DIR=str(scratch / "data"),  # notebook signatures and secrets: not in the user's folder
         JUPYTER_PLATFORM_DIRS="1",
         PYDEVD_DISABLE_FILE_VALIDATION="1",
         IPYTHONDIR=str(scratch / "ipython"),

@@ -20,18 +20,21 @@ from urllib.parse import unquote, urlparse
 import nbformat
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from labserver import CHROMIUM, CHROMIUM_ARGS, browser_missing, children, command_line, kill_left, running_lab
 from plantargets import load_context, load_targets, run_checks
 from plantargets.paths import BUILD_DIR, DATA_DIR, shown
-from plantargets.report import DOWNLOADS, REPORT_DIR, notebook_paths, title_and_summary
+from plantargets.report import CITATION, DOWNLOADS, REPORT_DIR, notebook_paths, one_line, title_and_summary
 
 pytestmark = pytest.mark.e2e
 
 SCREENSHOTS = BUILD_DIR / "screenshots"
 VIEWPORT = {"width": 1280, "height": 900}
 RUN_SECONDS = 240
+#: Every text of a notebook in JupyterLab: markdown, HTML and text outputs, and the code.
+NOTEBOOK_TEXT = ".jp-NotebookPanel :is(.jp-RenderedMarkdown, .jp-RenderedHTMLCommon, .jp-RenderedText, .cm-content)"
 STDERR = '.jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"]'
 NOTEBOOKS = notebook_paths()
 
@@ -91,32 +94,48 @@ def _menu(page: Page, *labels: str) -> None:
         page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(label)}$")).click()
 
 
-#: Draws each non-ASCII letter of the selected text on a canvas, in the text's own font, and compares it with an
-#: unassigned code point (U+0378), which no font has: a letter drawn the same has no glyph (a box, "tofu").
+#: Draws each non-ASCII letter of the selected text on a canvas, in the font of the element that holds it, and
+#: compares it with an unassigned code point (U+0378), which no font has: a letter drawn the same has no glyph (a
+#: box, "tofu"). Another unassigned code point (U+0379) must come out the same, or the comparison proves nothing.
 GLYPHS = r"""selector => {
-    const elements = [...document.querySelectorAll(selector)];
-    const style = getComputedStyle(elements[0]);
+    const byFont = new Map();  // font -> the letters written in it
+    for (const root of document.querySelectorAll(selector)) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const style = getComputedStyle(node.parentElement);
+            const font = `${style.fontStyle} ${style.fontWeight} 32px ${style.fontFamily}`;
+            const letters = byFont.get(font) || new Set();
+            for (const c of node.data) if (c.codePointAt(0) > 127 && c.trim()) letters.add(c);
+            byFont.set(font, letters);
+        }
+    }
     const context = document.createElement('canvas').getContext('2d');
     context.canvas.width = context.canvas.height = 64;
-    const draw = c => {
+    const draw = (font, c) => {
         context.clearRect(0, 0, 64, 64);
-        context.font = `${style.fontStyle} ${style.fontWeight} 32px ${style.fontFamily}`;
+        context.font = font;
         context.fillText(c, 8, 44);
         return context.getImageData(0, 0, 64, 64).data.join();
     };
-    const none = draw('\u0378');
-    const letters = [...new Set(elements.map(e => e.innerText).join(''))].filter(c => c.codePointAt(0) > 127 && c.trim());
-    return {letters: letters.join(''), missing: letters.filter(c => draw(c) === none), probe: draw('\u0379') === none};
+    const letters = new Set(), missing = new Set();
+    let probe = true;
+    for (const [font, set] of byFont) {
+        const none = draw(font, '͸');
+        probe = probe && draw(font, '͹') === none;
+        for (const c of set) { letters.add(c); if (draw(font, c) === none) missing.add(c); }
+    }
+    return {letters: [...letters].join(''), missing: [...missing], probe, fonts: byFont.size};
 }"""
+VIETNAMESE = "ạảấầẩậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ"
 
 
 def _missing_glyphs(page: Page, selector: str) -> list[str]:
     """The letters of the selected text that the browser has no glyph for; fails if the text has no Vietnamese."""
     found = page.evaluate(GLYPHS, selector)
-    assert found["probe"], "the glyph check must see a letter that no font has"
-    assert set("ạảấầẩậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ") & set(found["letters"]), "no Vietnamese to check"
+    assert found["probe"], "the glyph check must see a code point that no font has as missing"
+    assert set(VIETNAMESE) & set(found["letters"]), "no Vietnamese to check"
     assert found["letters"] == unicodedata.normalize("NFC", found["letters"])
-    return found["missing"]
+    return sorted(found["missing"])
 
 
 def _image_outputs(notebook) -> int:
@@ -217,23 +236,36 @@ def _images_drawn(page: Page, selector: str, seconds: float = 30) -> bool:
     return True
 
 
-@pytest.fixture(scope="module")
-def screenshots():
-    """build/screenshots/, emptied first: a screenshot there was taken by this run."""
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-    SCREENSHOTS.mkdir(parents=True)
-    return SCREENSHOTS
+@pytest.fixture
+def screenshot(request):
+    """build/screenshots/<test's notebook>.png, its old copy removed: a screenshot there is from this run."""
+    path = SCREENSHOTS / f"{request.node.callspec.id}.png"
+    path.unlink(missing_ok=True)
+    return path
+
+
+def _screenshot_after_failure(page: Page, path: Path) -> None:
+    """The whole notebook if it can be measured, else the window; never an error that hides the failure."""
+    try:
+        _screenshot_whole_notebook(page, path)
+    except PlaywrightError:
+        try:
+            page.screenshot(path=path)
+        except PlaywrightError:
+            pass
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_runs_in_jupyterlab(lab, lab_page, screenshots, path):
+def test_notebook_runs_in_jupyterlab(lab, lab_page, screenshot, path):
     page = lab_page
     stored = nbformat.read(path, as_version=4)
     code_cells = sum(c.cell_type == "code" for c in stored.cells)
     try:
         run = run_all(lab, page, path.name, code_cells)
-    finally:  # taken first, so that a failing notebook has its screenshot too
-        _screenshot_whole_notebook(page, screenshots / f"{path.stem}.png")
+    except BaseException:
+        _screenshot_after_failure(page, screenshot)
+        raise
+    _screenshot_whole_notebook(page, screenshot)  # before the checks, so that a failing notebook has one too
 
     not_run = [i + 1 for i, count in enumerate(run.counts) if count != i + 1]
     assert not_run == [], f"code cells {not_run} did not run in order; counts: {run.counts}"
@@ -247,7 +279,7 @@ def test_notebook_runs_in_jupyterlab(lab, lab_page, screenshots, path):
     assert session["kernel"]["name"] == stored.metadata.kernelspec.name
     (kernel,) = [c for c in map(command_line, children(lab.process.pid)) if session["kernel"]["id"] in c]
     assert kernel.split()[0] == sys.executable, "the kernel runs in the project's environment"
-    assert _missing_glyphs(page, ".jp-NotebookPanel :is(.jp-RenderedMarkdown, .jp-RenderedHTMLCommon)") == []
+    assert _missing_glyphs(page, NOTEBOOK_TEXT) == [], "letters drawn as boxes"
     assert page.script_errors == [] and page.console_errors == []
     assert page.outside == [], "JupyterLab asked the network"
 
@@ -266,7 +298,12 @@ def test_report_in_the_browser(page):
     text = page.inner_text("body")
     notebooks = {path.stem: nbformat.read(path, as_version=4) for path in NOTEBOOKS}
     for stem, notebook in notebooks.items():
-        assert title_and_summary(notebook)[0] in text, f"the index does not name {stem}"
+        title, summary = title_and_summary(notebook)
+        assert f"{title}\n{one_line(summary)}" in text, f"the index does not name {stem} with its one-line summary"
+    assert " ".join(CITATION.split()) in " ".join(text.split()), "the index gives the citation and the licence"
+    assert page.locator('meta[name="viewport"]').count() == 1
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "report-index.png", full_page=True)
     assert _missing_glyphs(page, "body") == []
 
     checks = run_checks(load_targets(), load_context())
@@ -292,8 +329,11 @@ def test_report_in_the_browser(page):
             assert page.title() == title_and_summary(notebooks[stem])[0]
             assert page.locator("img").evaluate_all("imgs => imgs.every(i => i.complete && i.naturalWidth > 0)")
             assert page.locator("img").count() == _image_outputs(notebooks[stem])
-            assert _missing_glyphs(page, ".jp-RenderedMarkdown, .jp-RenderedHTMLCommon") == []
-        elif path.suffix == ".png":
+            assert _missing_glyphs(page, "body") == []
+            page.get_by_role("link", name="All notebooks").click()  # back by the page's own link
+            assert page.url == index.as_uri()
+            continue
+        if path.suffix == ".png":
             assert page.locator("img").evaluate("i => i.naturalWidth") > 0
         elif path.suffix == ".svg":
             assert page.evaluate("document.documentElement.localName") == "svg"
@@ -308,12 +348,12 @@ def test_report_in_the_browser(page):
 
 def test_the_browser_run_sees_what_goes_wrong(lab, lab_page):
     """The checks above can fail. A notebook that warns, then raises, shows both, and the cell after it is not
-    run; a letter that no font has is seen as missing; an image from the network is seen as a request."""
+    run; a letter that no font here has (Khmer ក) is seen as missing; an image from the network is seen as a request."""
     page = lab_page
     cells = ['print("ok")', 'import warnings\nwarnings.warn("a warning on purpose")', "1 / 0", 'print("never")']
     notebook = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_markdown_cell("# Hỏng · Broken on purpose"),
-        nbformat.v4.new_markdown_cell("Một chữ không có trong phông nào: \u0378"),
+        nbformat.v4.new_markdown_cell("Một chữ Khmer, không có trong phông nào ở đây: \u1780"),
         nbformat.v4.new_markdown_cell("![a chart from elsewhere](http://example.invalid/chart.png)"),
     ])
     notebook.cells += [nbformat.v4.new_code_cell(source) for source in cells]
@@ -326,5 +366,5 @@ def test_the_browser_run_sees_what_goes_wrong(lab, lab_page):
     assert "UserWarning: a warning on purpose" in run.stderr[0]
     assert "ZeroDivisionError" in run.stderr[1]
     assert run.heading == "Hỏng · Broken on purpose"
-    assert _missing_glyphs(page, ".jp-NotebookPanel .jp-RenderedMarkdown") == ["\u0378"]
+    assert _missing_glyphs(page, NOTEBOOK_TEXT) == ["\u1780"]
     assert page.outside == ["http://example.invalid/chart.png"]
