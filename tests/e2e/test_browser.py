@@ -282,6 +282,7 @@ def test_notebook_runs_in_jupyterlab(lab, lab_page, screenshot, path):
     assert _missing_glyphs(page, NOTEBOOK_TEXT) == [], "letters drawn as boxes"
     assert page.script_errors == [] and page.console_errors == []
     assert page.outside == [], "JupyterLab asked the network"
+    assert (lab.folder / path.name).read_bytes() == path.read_bytes(), "the run was saved into the notebook"
 
 
 def _linked_file(href: str) -> Path:
