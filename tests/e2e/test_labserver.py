@@ -92,23 +92,18 @@ def _start_a_sleeper(lab, scratch: Path) -> int:
 
 
 @pytest.mark.e2e
-def test_a_process_that_outlives_jupyterlab_is_reported_and_killed(tmp_path):
+@pytest.mark.parametrize("step_fails", [False, True], ids=["after-the-steps", "after-a-failed-step"])
+def test_a_process_that_outlives_jupyterlab_is_reported_and_killed(tmp_path, step_fails):
+    """Named in an error of its own after the steps, or in a note on the failure of a step; killed either way."""
     (tmp_path / "notebooks").mkdir()
-    with pytest.raises(AssertionError, match="processes left after JupyterLab stopped") as left:
+    error, message = (RuntimeError, "a step failed") if step_fails else (AssertionError, "processes left after")
+    with pytest.raises(error, match=message) as raised:
         with running_lab(tmp_path / "notebooks", tmp_path, stop_seconds=1) as lab:
             sleeper = _start_a_sleeper(lab, tmp_path)
-    assert f"{sleeper}: sleep 600" in str(left.value)
-    assert not alive(sleeper)
-
-
-@pytest.mark.e2e
-def test_a_process_left_when_a_step_fails_is_named_with_the_failure(tmp_path):
-    (tmp_path / "notebooks").mkdir()
-    with pytest.raises(RuntimeError, match="a step failed") as failed:
-        with running_lab(tmp_path / "notebooks", tmp_path, stop_seconds=1) as lab:
-            sleeper = _start_a_sleeper(lab, tmp_path)
-            raise RuntimeError("a step failed")
-    assert any(f"{sleeper}: sleep 600" in note for note in failed.value.__notes__)
+            if step_fails:
+                raise RuntimeError("a step failed")
+    report = "\n".join(raised.value.__notes__) if step_fails else str(raised.value)
+    assert f"processes left after JupyterLab stopped (now killed):\n{sleeper}: sleep 600" in report
     assert not alive(sleeper)
 
 
