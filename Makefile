@@ -30,9 +30,10 @@ $(STAMP): requirements.lock pyproject.toml
 test: $(STAMP) ## Run the whole suite: pytest on lib/ and data/, nbval on every notebook (not the browser tests)
 	$(BIN)/python -m pytest -n auto --dist loadscope --nbval -m "not e2e" tests notebooks
 
-# The report, rebuilt when a notebook, the package or the data changed (the index is written last).
+# The report, rebuilt when a notebook, the package or the data changed (the index is written last). The folders
+# themselves are inputs too (written notebooks/. so as not to name the target notebooks): a removed file counts.
 REPORT := build/report/index.html
-REPORT_INPUTS := $(wildcard notebooks/*.ipynb lib/plantargets/*.py lib/plantargets/*.mplstyle lib/plantargets/templates/*/* data/*.csv data/*.json data/raw/*)
+REPORT_INPUTS := notebooks/. lib/plantargets/. data/. $(wildcard notebooks/*.ipynb lib/plantargets/*.py lib/plantargets/*.mplstyle lib/plantargets/templates/*/* data/*.csv data/*.json data/raw/*)
 $(REPORT): $(STAMP) $(REPORT_INPUTS)
 	$(BIN)/python -m plantargets.report
 

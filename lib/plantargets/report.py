@@ -11,14 +11,13 @@ from __future__ import annotations
 import argparse
 import html
 import re
+import shutil
 import sys
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
-
-import shutil
 
 from . import charts
 from .checks import run_checks
@@ -149,8 +148,12 @@ def _checks_table() -> str:
 
 
 def write_report(out: Path = REPORT_DIR) -> Path:
-    """Execute each notebook, write its HTML page, the figures and an index; return the index path."""
-    return render(execute_all(), out)
+    """Execute each notebook, write its HTML page, the figures and an index; return the index path.
+
+    What ``out`` held before is removed first, so that no page or figure of a renamed notebook or chart is left."""
+    executed = execute_all()
+    shutil.rmtree(out, ignore_errors=True)
+    return render(executed, out)
 
 
 def _index_page(entries: list[tuple[str, str, str]], figures=(), out: Path | None = None, downloads=(), checks="") -> str:
