@@ -17,24 +17,27 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 help: ## List the commands
 	@grep -E '^[a-z0-9]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
+# --compile-bytecode: every kernel, worker and command imports pandas, matplotlib and Jupyter; compiled once here,
+# they are not compiled again by each process (nor at all, where PYTHONDONTWRITEBYTECODE is set).
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed, found " + sys.version.split()[0] + " at " + sys.executable)'
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
 
-# -n auto --dist loadscope: test modules and notebooks run on every core, each notebook whole on one worker.
+# -n auto --dist loadscope: test modules and notebooks run on every core, each notebook whole on one worker, each
+# executed once (tests/notebook_runs.py counts). --no-loadscope-reorder: the modules marked heavy go first, as that
+# plugin orders them, rather than the modules with the most tests.
 test: $(STAMP) ## Run the whole suite: pytest on lib/ and data/, nbval on every notebook (not the browser tests)
-	$(BIN)/python -m pytest -n auto --dist loadscope --nbval -m "not e2e" tests notebooks
+	$(BIN)/python -m pytest -n auto --dist loadscope --no-loadscope-reorder --nbval -m "not e2e" tests notebooks
 
-# The report, rebuilt when a notebook, the package or the data changed (the index is written last). The folders
-# themselves are inputs too (written notebooks/. so as not to name the target notebooks): a removed file counts.
-REPORT := build/report/index.html
-REPORT_INPUTS := notebooks/. lib/plantargets/. data/. $(wildcard notebooks/*.ipynb lib/plantargets/*.py lib/plantargets/*.mplstyle lib/plantargets/templates/*/* data/*.csv data/*.json data/raw/*)
-$(REPORT): $(STAMP) $(REPORT_INPUTS)
+# The report: plantargets.report decides what to do from a digest of its inputs (each notebook, lib/, data/,
+# requirements.lock), so an input changed is seen whatever its date, and a file that is not one
+# (.ipynb_checkpoints/) is not. Each notebook is executed only when its own inputs changed (build/cache/).
+report: $(STAMP) ## Write build/report/: each notebook executed (or taken from build/cache/), a page each, the figures, an index
 	$(BIN)/python -m plantargets.report
 
 # JupyterLab's defaults for this project: no news and no update check (no prompt over the notebook, no request to
@@ -54,10 +57,8 @@ check-browser:
 	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) not found: the browser tests drive Debian's Chromium. Install it with: apt-get install -y $(BROWSER_PACKAGES)" >&2; exit 1; }
 	@fc-list -q '$(VIETNAMESE_FONT)' 2>/dev/null || { echo "no font with every Vietnamese letter (fc-list '$(VIETNAMESE_FONT)' finds none). Install it with: apt-get install -y $(BROWSER_PACKAGES)" >&2; exit 1; }
 
-e2e: check-browser $(STAMP) $(LAB_OVERRIDES) $(REPORT) ## Browser tests: run each notebook in JupyterLab, follow the report's links; screenshots in build/screenshots/
+e2e: check-browser $(STAMP) $(LAB_OVERRIDES) report ## Browser tests: run each notebook in JupyterLab, follow the report's links; screenshots in build/screenshots/
 	PLANTARGETS_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -m e2e tests/e2e
-
-report: $(REPORT) ## Execute every notebook in a fresh kernel and write build/report/ (again only when an input changed)
 
 # Jupyter refuses to run as root without --allow-root; root is the usual user in containers.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -67,7 +68,7 @@ LAB_DIR := notebooks
 lab: $(STAMP) $(LAB_OVERRIDES) ## Start JupyterLab on 127.0.0.1 (with its token), opened on notebooks/
 	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=$(LAB_DIR) $(LAB_ROOT) $(LAB_ARGS)
 
-notebooks: $(STAMP) ## Re-execute the notebooks in place, so their stored outputs are current
+notebooks: $(STAMP) ## Save into notebooks/ the outputs of their execution (from build/cache/ when nothing changed)
 	$(BIN)/python -m plantargets.report --in-place
 
 bench: $(STAMP) ## Measure the test suite against its floor, load_targets and scale; write build/bench.json

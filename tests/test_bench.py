@@ -42,4 +42,4 @@ def test_synthetic_plans_need_a_province_and_a_year(tmp_path, bad):
 def test_the_bench_times_what_make_test_runs():
     makefile = (plantargets.paths.PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = next(line for line in makefile.splitlines() if line.startswith("\t$(BIN)/python -m pytest -n auto"))
-    assert shlex.split(recipe)[1:] == ["-m", "pytest", "-n", "auto", "--dist", "loadscope", *bench.SUITE]
+    assert shlex.split(recipe)[1:] == ["-m", "pytest", "-n", "auto", "--dist", "loadscope", "--no-loadscope-reorder", *bench.SUITE]

@@ -20,11 +20,33 @@ The public API, in one screen:
 Everything is derived from data/datapackage.json (the schema) and data/*.csv (the data).
 """
 
-from . import charts, paths
-from .checks import parts_sum_to_whole, run_checks
-from .load import DataError, load_context, load_groups, load_outcomes, load_targets, read_table
-from .numbers import vietnamese_number
-from .scoring import road_to_2025, scorecard, status_by_group
+import importlib
+
+#: Each public name and the module that defines it. They are imported on first use (PEP 562), so that a command
+#: that needs none of them (``make report`` with nothing to do) does not load pandas and matplotlib.
+_PUBLIC = {
+    "DataError": "load", "load_context": "load", "load_groups": "load", "load_outcomes": "load",
+    "load_targets": "load", "read_table": "load",
+    "parts_sum_to_whole": "checks", "run_checks": "checks",
+    "vietnamese_number": "numbers",
+    "road_to_2025": "scoring", "scorecard": "scoring", "status_by_group": "scoring",
+}
+_MODULES = ("charts", "paths")
+
+
+def __getattr__(name: str):
+    if name in _MODULES:
+        return importlib.import_module(f".{name}", __name__)
+    if name in _PUBLIC:
+        value = getattr(importlib.import_module(f".{_PUBLIC[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted([*globals(), *_PUBLIC, *_MODULES])
+
 
 __all__ = [
     "DataError",

@@ -1,9 +1,12 @@
-"""Execute every notebook in a fresh kernel and write a static HTML report.
+"""Write a static HTML report of the executed notebooks.
 
     python -m plantargets.report             # build/report/: one page per notebook, figures/, index.html
-    python -m plantargets.report --in-place  # re-execute notebooks/ and save their outputs
+    python -m plantargets.report --in-place  # save each notebook's outputs into notebooks/
 
-Notebooks are the files ``notebooks/NN-*.ipynb``, in the order of their numbers.
+Notebooks are the files ``notebooks/NN-*.ipynb``, in the order of their numbers. Each is executed in a fresh kernel
+only when it, the package, the data or the lock file changed since its last execution; otherwise its outputs come
+from the cache in ``build/cache/`` (``plantargets.execution``). The report is written again only when a notebook or
+one of those inputs changed: ``build/report/.inputs`` holds the digest it was written from.
 """
 
 from __future__ import annotations
@@ -14,40 +17,26 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nbformat
-from nbclient import NotebookClient
-from nbconvert import HTMLExporter
+from .inputs import CACHE_DIR, REPORT_DIR, STAMP, notebook_paths, report_digest, report_is_current, say as say_line
+from .paths import DATA_DIR, NOTEBOOKS_DIR, shown
 
-from . import charts
-from .checks import run_checks
-from .load import load_context, load_targets
-from .paths import BUILD_DIR, DATA_DIR, NOTEBOOKS_DIR, shown
+if TYPE_CHECKING:
+    import nbformat
 
-REPORT_DIR = BUILD_DIR / "report"
+# Jupyter, pandas and matplotlib are imported in the functions that use them, not here: `make report` with nothing
+# to do reads a digest and returns, in well under a second, without them.
+
 #: The page template: JupyterLab's, without the scripts it would fetch from a CDN.
 TEMPLATES = Path(__file__).with_name("templates")
-KERNEL = "python3"
-TIMEOUT_SECONDS = 600
 
 
-def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
-    """The narrative notebooks, in reading order."""
-    return sorted(folder.glob("[0-9][0-9]-*.ipynb"))
+def stored(paths: list[Path] | None = None) -> list[tuple[Path, nbformat.NotebookNode]]:
+    """The notebooks as saved, with their stored outputs (what nbval holds equal to a fresh execution)."""
+    import nbformat
 
-
-def execute(path: Path) -> nbformat.NotebookNode:
-    """Run a notebook top to bottom in a fresh kernel, in its own folder; no timings recorded."""
-    notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        notebook,
-        kernel_name=KERNEL,
-        timeout=TIMEOUT_SECONDS,
-        record_timing=False,
-        resources={"metadata": {"path": str(path.parent)}},
-    )
-    client.execute()
-    return notebook
+    return [(path, nbformat.read(path, as_version=4)) for path in (notebook_paths() if paths is None else paths)]
 
 
 def title_and_summary(notebook: nbformat.NotebookNode) -> tuple[str, str]:
@@ -66,6 +55,9 @@ def one_line(summary: str) -> str:
 
 def write_figures(out: Path) -> list[tuple[str, dict[str, list[Path]], dict[str, str]]]:
     """Every chart in both languages as SVG and PNG under ``out``: [(stem, {lang: [svg, png]}, {lang: title})]."""
+    from . import charts
+    from .load import load_context, load_targets
+
     targets, context = load_targets(), load_context()
     written: dict[str, dict[str, list[Path]]] = {}
     titles: dict[str, dict[str, str]] = {}
@@ -76,17 +68,10 @@ def write_figures(out: Path) -> list[tuple[str, dict[str, list[Path]], dict[str,
     return [(stem, written[stem], titles[stem]) for stem in written]
 
 
-def execute_all(paths: list[Path] | None = None) -> list[tuple[Path, nbformat.NotebookNode]]:
-    """Execute each notebook in a fresh kernel, in reading order."""
-    executed = []
-    for path in paths if paths is not None else notebook_paths():
-        print(f"executing {shown(path)}", flush=True)
-        executed.append((path, execute(path)))
-    return executed
-
-
-def render(executed: list[tuple[Path, nbformat.NotebookNode]], out: Path = REPORT_DIR) -> Path:
+def render(executed: list[tuple[Path, nbformat.NotebookNode]], out: Path = REPORT_DIR, say=say_line) -> Path:
     """Write the HTML page of each executed notebook, the figures and the index under ``out``; return the index."""
+    from nbconvert import HTMLExporter
+
     out.mkdir(parents=True, exist_ok=True)
     exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)])
     entries = []
@@ -95,7 +80,7 @@ def render(executed: list[tuple[Path, nbformat.NotebookNode]], out: Path = REPOR
         page, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
         (out / f"{path.stem}.html").write_text(page, encoding="utf-8")
         entries.append((path.stem, title, summary))
-    print(f"writing the figures to {shown(out / 'figures')}", flush=True)
+    say(f"writing the figures to {shown(out / 'figures')}")
     figures = write_figures(out / "figures")
     downloads = write_downloads(out / "data")
     index = out / "index.html"
@@ -138,6 +123,9 @@ def write_downloads(out: Path) -> list[Path]:
 
 def _checks_table() -> str:
     """The consistency checks of notebook 02, one row each: check, subject, status and finding."""
+    from .checks import run_checks
+    from .load import load_context, load_targets
+
     summary = run_checks(load_targets(), load_context())
     rows = "\n".join(
         f"  <tr><td>{html.escape(str(r.check))}</td><td>{html.escape(str(r.subject))}</td>"
@@ -147,13 +135,23 @@ def _checks_table() -> str:
     return f"<table>\n  <tr><th>check</th><th>subject</th><th>status</th><th>finding</th></tr>\n{rows}\n</table>"
 
 
-def write_report(out: Path = REPORT_DIR) -> Path:
-    """Execute each notebook, write its HTML page, the figures and an index; return the index path.
+def write_report(out: Path = REPORT_DIR, notebooks: Path = NOTEBOOKS_DIR, cache: Path = CACHE_DIR, say=say_line) -> Path:
+    """Execute each notebook (or take it from the cache), write its HTML page, the figures and an index; return
+    the index path. Nothing is done when the report in ``out`` was written from the same inputs.
 
     What ``out`` held before is removed first, so that no page or figure of a renamed notebook or chart is left."""
-    executed = execute_all()
+    paths = notebook_paths(notebooks)
+    digest = report_digest(paths)
+    if report_is_current(out, digest):
+        say(f"{shown(out / 'index.html')} is up to date: no notebook, nor lib/, data/ or requirements.lock, changed since it was written")
+        return out / "index.html"
+    from .execution import NotebookCache
+
+    runs = NotebookCache(cache, say=say).run_all(paths)
     shutil.rmtree(out, ignore_errors=True)
-    return render(executed, out)
+    index = render([(run.path, run.notebook) for run in runs], out, say=say)
+    (out / STAMP).write_text(digest + "\n", encoding="utf-8")
+    return index
 
 
 def _index_page(entries: list[tuple[str, str, str]], figures=(), out: Path | None = None, downloads=(), checks="") -> str:
@@ -215,21 +213,28 @@ www.hdnd.laichau.gov.vn, 05/02/2021.</p>
 """
 
 
-def execute_in_place() -> None:
-    """Re-execute each notebook and save it with its new outputs."""
-    for path, notebook in execute_all():
-        nbformat.write(notebook, path)
+def execute_in_place(notebooks: Path = NOTEBOOKS_DIR, cache: Path = CACHE_DIR, say=say_line) -> None:
+    """Save each notebook with the outputs of its execution (from the cache when its inputs did not change)."""
+    import nbformat
+
+    from .execution import NotebookCache
+
+    for run in NotebookCache(cache, say=say).run_all(notebook_paths(notebooks)):
+        nbformat.write(run.notebook, run.path)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--in-place", action="store_true", help="save outputs into notebooks/ instead of writing the report")
+    parser.add_argument("--in-place", action="store_true", help="save outputs into the notebooks instead of writing the report")
+    parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS_DIR, help="the folder of the notebooks (notebooks/)")
+    parser.add_argument("--cache", type=Path, default=CACHE_DIR, help="the folder of the cache (build/cache/)")
+    parser.add_argument("--out", type=Path, default=REPORT_DIR, help="the folder of the report (build/report/)")
     args = parser.parse_args(argv)
     if args.in_place:
-        execute_in_place()
+        execute_in_place(args.notebooks, args.cache)
     else:
-        index = write_report()
-        print(f"report written: {shown(index)}")
+        index = write_report(args.out, args.notebooks, args.cache)
+        print(f"report: {shown(index)}")
     return 0
 
 
