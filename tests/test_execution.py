@@ -165,7 +165,7 @@ def test_the_report_is_written_once_then_left_alone(tmp_path, warm, monkeypatch)
     cache (no kernel). The figures and pages (report.render) are tested in test_report.py: here they are counted."""
     rendered = []
 
-    def fake_render(executed, out, say):
+    def fake_render(executed, out, say, cache):
         rendered.append([path.name for path, _ in executed])
         out.mkdir(parents=True, exist_ok=True)
         (out / "index.html").write_text("index", encoding="utf-8")
@@ -215,3 +215,36 @@ def test_make_notebooks_saves_the_cached_outputs_unchanged(tmp_path, warm):
 def test_the_project_notebooks_are_what_the_report_reads():
     assert [p.name for p in report.notebook_paths()] == sorted(p.name for p in NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
     assert [path for path, _ in report.stored()] == report.notebook_paths()
+
+
+def test_the_figures_are_drawn_once_for_the_same_lib_and_data(tmp_path, monkeypatch):
+    """write_figures with a cache: drawn the first time, copied the second, drawn again when the inputs changed or
+    the cache lost a file. (Tiny figures stand in for the charts: test_report.py draws the real ones.)"""
+    from matplotlib.figure import Figure
+
+    from plantargets import charts, inputs
+
+    drawn = []
+
+    def tiny(targets, context, lang):
+        drawn.append(lang)
+        fig = Figure(figsize=(1, 1))
+        fig.suptitle(f"title {lang}")
+        return {"00-tiny": fig}
+
+    monkeypatch.setattr(charts, "figures", tiny)
+    cache, said = tmp_path / "cache", Said()
+    first = report.write_figures(tmp_path / "one", cache, say=said)
+    assert drawn == list(charts.LANGS) and said[-1].startswith("writing the figures")
+    second = report.write_figures(tmp_path / "two", cache, say=said)
+    assert drawn == list(charts.LANGS) and "taken from the cache (4 files" in said[-1]
+    assert [(s, {k: [p.name for p in v] for k, v in b.items()}, t) for s, b, t in first] == \
+           [(s, {k: [p.name for p in v] for k, v in b.items()}, t) for s, b, t in second]
+    for path in (tmp_path / "one").iterdir():
+        assert (tmp_path / "two" / path.name).read_bytes() == path.read_bytes()
+    next(p for p in (cache / "figures").rglob("*.png")).unlink()  # a file lost: drawn again
+    report.write_figures(tmp_path / "three", cache, say=said)
+    assert len(drawn) == 2 * len(charts.LANGS)
+    monkeypatch.setattr(inputs, "inputs_digest", lambda files=None: "another")  # other inputs: drawn again
+    report.write_figures(tmp_path / "four", cache, say=said)
+    assert len(drawn) == 3 * len(charts.LANGS) and [p.name for p in (cache / "figures").iterdir()] == ["another"]

@@ -53,8 +53,45 @@ def one_line(summary: str) -> str:
     return re.split(r"(?<=[.?!])\s", summary, maxsplit=1)[0]
 
 
-def write_figures(out: Path) -> list[tuple[str, dict[str, list[Path]], dict[str, str]]]:
-    """Every chart in both languages as SVG and PNG under ``out``: [(stem, {lang: [svg, png]}, {lang: title})]."""
+def write_figures(out: Path, cache: Path | None = None, say=say_line) -> list[tuple[str, dict[str, list[Path]], dict[str, str]]]:
+    """Every chart in both languages as SVG and PNG under ``out``: [(stem, {lang: [svg, png]}, {lang: title})].
+
+    The charts depend on the package and the data only. With a ``cache`` folder, the files drawn from the same
+    inputs (``inputs_digest``) are copied from ``cache/figures/<digest>/`` instead of being drawn again; a folder
+    whose list of files (``figures.json``) is missing, unreadable or names a file that is not there is drawn anew."""
+    import json
+
+    from .inputs import inputs_digest
+
+    kept = cache / "figures" / inputs_digest() if cache is not None else None
+    if kept is not None:
+        try:
+            listed = json.loads((kept / "figures.json").read_text(encoding="utf-8"))
+            files = [name for _, by_lang, _ in listed for names in by_lang.values() for name in names]
+            if files and all((kept / name).is_file() for name in files):
+                out.mkdir(parents=True, exist_ok=True)
+                for name in files:
+                    shutil.copyfile(kept / name, out / name)
+                say(f"the figures: taken from the cache ({len(files)} files, drawn from the same lib/ and data/)")
+                return [(stem, {lang: [out / n for n in names] for lang, names in by_lang.items()}, titles)
+                        for stem, by_lang, titles in listed]
+        except (OSError, ValueError, TypeError):
+            pass
+    say(f"writing the figures to {shown(out)}")
+    figures = _draw_figures(out)
+    if kept is not None:
+        shutil.rmtree(kept.parent, ignore_errors=True)  # figures of other inputs are of no more use
+        kept.mkdir(parents=True)
+        for _, by_lang, _ in figures:
+            for paths in by_lang.values():
+                for path in paths:
+                    shutil.copyfile(path, kept / path.name)
+        listed = [[stem, {lang: [p.name for p in paths] for lang, paths in by_lang.items()}, titles] for stem, by_lang, titles in figures]
+        (kept / "figures.json").write_text(json.dumps(listed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return figures
+
+
+def _draw_figures(out: Path) -> list[tuple[str, dict[str, list[Path]], dict[str, str]]]:
     from . import charts
     from .load import load_context, load_targets
 
@@ -68,7 +105,8 @@ def write_figures(out: Path) -> list[tuple[str, dict[str, list[Path]], dict[str,
     return [(stem, written[stem], titles[stem]) for stem in written]
 
 
-def render(executed: list[tuple[Path, nbformat.NotebookNode]], out: Path = REPORT_DIR, say=say_line) -> Path:
+def render(executed: list[tuple[Path, nbformat.NotebookNode]], out: Path = REPORT_DIR, say=say_line,
+           cache: Path | None = None) -> Path:
     """Write the HTML page of each executed notebook, the figures and the index under ``out``; return the index."""
     from nbconvert import HTMLExporter
 
@@ -80,8 +118,7 @@ def render(executed: list[tuple[Path, nbformat.NotebookNode]], out: Path = REPOR
         page, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
         (out / f"{path.stem}.html").write_text(page, encoding="utf-8")
         entries.append((path.stem, title, summary))
-    say(f"writing the figures to {shown(out / 'figures')}")
-    figures = write_figures(out / "figures")
+    figures = write_figures(out / "figures", cache, say)
     downloads = write_downloads(out / "data")
     index = out / "index.html"
     index.write_text(_index_page(entries, figures, out, downloads, _checks_table()), encoding="utf-8")
@@ -149,7 +186,7 @@ def write_report(out: Path = REPORT_DIR, notebooks: Path = NOTEBOOKS_DIR, cache:
 
     runs = NotebookCache(cache, say=say).run_all(paths)
     shutil.rmtree(out, ignore_errors=True)
-    index = render([(run.path, run.notebook) for run in runs], out, say=say)
+    index = render([(run.path, run.notebook) for run in runs], out, say=say, cache=cache)
     (out / STAMP).write_text(digest + "\n", encoding="utf-8")
     return index
 
