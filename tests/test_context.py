@@ -41,14 +41,15 @@ def test_each_file_holds_its_own_kind_of_figure(context):
     in_outcomes = context["file"] == "outcomes.csv"
     assert context.loc[in_outcomes, "indicator_id"].notna().all()
     assert context.loc[~in_outcomes, "indicator_id"].isna().all()
-    assert (in_outcomes.sum(), (~in_outcomes).sum()) == (32, 18)
+    assert (in_outcomes.sum(), (~in_outcomes).sum()) == (47, 20)
 
 
 def test_bounds_and_estimates_are_marked(context):
     assert context.loc["tea_area_2018", "bound"] == "at most"  # 'gần 6.200 ha'
     assert context.loc["budget_revenue_result_2021", "bound"] == "at least"  # 'hơn 2.000 tỷ đồng'
     assert context.loc["grdp_growth_plan_2021_2025", "bound"] == "at least"  # '9 - 10%/năm': the lower end
-    assert (context["bound"] != "exact").sum() == 7
+    assert context.loc["enrolment_upper_secondary_plan_2025", "bound"] == "at least"  # '60% trở lên'
+    assert (context["bound"] != "exact").sum() == 10
     assert context.loc["structure_agri_share_baseline_2020", "estimate"]  # 'ước đạt'
     assert context.loc["grdp_growth_result_2021", "estimate"]  # 'ước đạt 5,6%'
     assert not context.loc["grdp_growth_result_2021_restated", "estimate"]  # 'đạt 5,6% (kế hoạch 7,96%)'
@@ -121,3 +122,16 @@ def test_a_duplicate_figure_is_refused(data_copy):
 
 def test_the_shipped_file_is_the_default():
     assert plantargets.load_context().equals(plantargets.load_context(CONTEXT_CSV))
+
+
+def test_the_readme_counts_the_figures_as_they_are(context):
+    """The README's table of data files says how many rows each holds: held to the files."""
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    outcomes = context[context["file"] == "outcomes.csv"]
+    roles = outcomes["role"].value_counts()
+    plans = outcomes[outcomes["role"] == "plan"]["year"]
+    assert (f"| `data/outcomes.csv` | {len(outcomes)} values of the plan's own indicators from outside the resolution: "
+            f"{roles['baseline']} values for 2020, {roles['result']} published 2021 results") in readme
+    assert (f"and {roles['plan']} targets that the 2022 plan ({(plans == '2022').sum()}) and the 2021-2025 five-year plan "
+            f"({plans.isin(['2025', '2021-2025']).sum()}) set") in readme
+    assert f"| `data/context.csv` | {(context['file'] == 'context.csv').sum()} other figures" in readme

@@ -20,15 +20,15 @@ def value(targets, indicator_id):
     return targets.set_index("indicator_id").at[indicator_id, "value"]
 
 
-def test_fifty_targets_50_figures_seven_bounds_eight_estimates(targets, context, prose):
-    assert (len(targets), len(context)) == (50, 50)
-    assert context["file"].value_counts().to_dict() == {"outcomes.csv": 32, "context.csv": 18}
-    assert (context["bound"] != "exact").sum() == 7 and context.loc["tea_area_2018", "value"] == 6200
+def test_fifty_targets_67_figures_ten_bounds_eight_estimates(targets, context, prose):
+    assert (len(targets), len(context)) == (50, 67)
+    assert context["file"].value_counts().to_dict() == {"outcomes.csv": 47, "context.csv": 20}
+    assert (context["bound"] != "exact").sum() == 10 and context.loc["tea_area_2018", "value"] == 6200
     assert context["estimate"].sum() == 8
     assert context["year"].min() == "2017" and "2021-2025" in set(context["year"])
-    assert "Fifty targets and 50 outside figures." in prose
-    assert "18 in `context.csv` and 32 in `outcomes.csv`" in prose
-    assert 'Seven are bounds ("gần 6.200 ha", nearly 6,200 ha of tea, is one), and eight are estimates' in prose
+    assert "Fifty targets and 67 outside figures." in prose
+    assert "20 in `context.csv` and 47 in `outcomes.csv`" in prose
+    assert 'Ten are bounds ("gần 6.200 ha", nearly 6,200 ha of tea, is one), and eight are estimates' in prose
     assert "range from 2017 to the 2021-2025 plan" in prose
 
 
@@ -60,7 +60,11 @@ def test_new_rural_communes(summary, context, prose):
     assert "42 xã at the end of 2021 and, with 4 added during the year, 38 at the end of 2020" in prose
     assert "exactly the 2020 target set in 2018 (38 xã), but 9 more than the 29 counted in September 2020" in prose
     assert "set before the February 2020 reorganisation of communes" in prose
-    assert "At the end of 2022 the count was 39 xã, below the 42" in prose
+    assert "At the end of 2022 the count was 39 xã. That is below the 42 planned for the end of 2021" in prose
+    end_2020 = context.loc["ntm_communes_end2020"]
+    assert end_2020["value"] == 38 and "MIRROR" in end_2020["note"]
+    assert "One count for the end of 2020 agrees: 38 xã, in a copy of a news article kept on an unrelated website" in prose
+    assert "not whether the 2021 target was met" in prose
 
 
 def test_tea(targets, context, prose):
@@ -122,6 +126,7 @@ def test_sixteen_rows_all_pass(summary, prose):
     assert len(summary) == 16 and len(checks.CATALOGUE) == 15
     assert (summary["status"] == "pass").all()
     assert "Sixteen rows from fifteen checks" in prose and "All sixteen pass. None is `info`" in prose
-    assert "all **16** rows of the **15** checks pass" in prose and "the four sector shares sum to **100.00%**" in prose
+    assert "all **16** rows of the **15** checks pass" in prose and "the four sector shares sum to exactly **100.00%**" in prose
+    assert round(100 * 42 / 94, 2) == 44.68 and "44.7% is 42 of 94 xã (44.68%) within rounding" in prose
     assert "the **94 xã**, not all 106 commune-level units" in prose
     assert summary.loc[("parts_sum_to_whole", "grdp_structure"), "observed"] == pytest.approx(100.0)

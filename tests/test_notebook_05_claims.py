@@ -25,9 +25,11 @@ def road(targets, outcomes):
 
 def test_what_the_outcomes_hold(outcomes, prose):
     roles = outcomes.groupby(["role", "year"]).size()
-    assert (roles["baseline"].sum(), roles["result"].sum(), roles["plan"].sum()) == (5, 5, 22)
-    assert (roles["plan", "2022"], roles["plan", "2025"] + roles["plan", "2021-2025"]) == (5, 17)
-    assert "Five 2020 values, five 2021 results, and 22 targets of later plans: five from the 2022 plan, 17 from the 2021-2025 plan" in prose
+    assert (roles["baseline"].sum(), roles["result"].sum(), roles["plan"].sum()) == (5, 5, 37)
+    assert (roles["plan", "2022"], roles["plan", "2025"] + roles["plan", "2021-2025"]) == (5, 32)
+    assert (outcomes["period_figure"] == "period total").sum() == 1
+    assert "Five 2020 values, five 2021 results, and 37 targets of later plans: five from the 2022 plan, 32 from the 2021-2025 plan" in prose
+    assert "one total over the five years" in prose
 
 
 def test_three_targets_are_judged(card, prose):
@@ -68,8 +70,9 @@ def test_how_many_can_be_judged(targets, card, prose):
     key = card[card["key_target"] & card["target"].notna()]
     assert len(key) == 48 and key["status"].isin(["met", "missed"]).sum() == 3
     assert "Of the 50 targets, 47 have no published result" in prose and "the other eight groups have none" in prose
-    assert "Among the 48 key targets with a number, 3 can be judged: 1 met (hatched: an estimate) and 2 missed" in prose
-    assert "Only **3 of 48** key targets" in prose and "For the other 45, no result was found" in prose
+    assert "Among the 48 numeric targets of the key indicators, 3 can be judged: 1 met (hatched: an estimate) and 2 missed" in prose
+    assert "Only **3 of the 48** numeric targets" in prose and "For the other 45, no result was found" in prose
+    assert "key targets" not in prose  # the ten are the key indicators (chỉ tiêu); the 48 are the targets they set
 
 
 def test_steps_from_2020(targets, outcomes, prose):
@@ -77,17 +80,22 @@ def test_steps_from_2020(targets, outcomes, prose):
     assert len(baselines) == 5 and "Five targets have a 2020 value" in prose
     key = targets[targets["key_target"] & targets["value"].notna()]
     assert len(key) - baselines["indicator_id"].isin(key["indicator_id"]).sum() == 43
-    assert "For the other 43 key targets with a number, no 2020 value was found" in prose
+    assert "For the other 43 numeric targets of the key indicators, no 2020 value was found" in prose
     title = charts.steps_from_2020(targets, outcomes).get_suptitle().replace("\n", " ")
-    assert "+9.3%" in title and "set 9.3% above 2020" in prose and "set **10.5%** below 2020" in prose
+    assert "+9.3% on 2020 in current prices (nominal)" in title and "set 9.3% above 2020 in current prices (a nominal rise)" in prose
+    assert "set **10.5%** below 2020" in prose and "boldest" not in prose
 
 
 def test_the_road(road, prose):
-    assert len(road) == 17 and "sets 2025 targets or yearly rates for 14 of the 2021 targets" in prose and "17 in all" in prose
-    assert road["publisher_2025"].str.contains("VietnamMoi").sum() == 14
+    assert len(road) == 32 and "sets 2025 targets, yearly rates or a five-year total for 29 of the 2021 targets" in prose
+    assert "32 in all" in prose and "The 29 five-year targets come from" in prose
+    assert road["publisher_2025"].str.contains("VietnamMoi").sum() == 29
     assert road["publisher_2025"].str.startswith("Làng nghề Việt").sum() == 3
-    assert road["verdict"].value_counts().to_dict() == {"cannot say": 8, "ahead": 4, "behind": 3, "on pace": 2}
-    assert "four 2021 targets run ahead of the five-year pace, two keep it, three fall short, and eight cannot be judged" in prose
+    assert road["verdict"].value_counts().to_dict() == {"cannot say": 19, "ahead": 5, "behind": 5, "on pace": 3}
+    assert "Of the 32, five 2021 targets run ahead of the five-year pace, three keep it, five fall short, and 19 cannot be judged" in prose
+    grid = road.loc["households_national_grid"]
+    assert (grid["baseline_2020"], grid["target_2021"], round(grid["pace_2020_2025"], 2), grid["verdict"]) == (95.1, 95.2, 0.38, "behind")
+    assert "+0.1 points in 2021, from 95.1% in 2020, where reaching 97% in 2025 takes 0.38 points a year" in prose
     per_capita = road.loc["grdp_per_capita"]
     assert (round(per_capita["step_2021"], 1), round(per_capita["pace_2020_2025"], 2), round(per_capita["pace_after_result"], 1)) == (9.3, 8.61, 10.0)
     assert per_capita["plan_2022"] == 47.9
@@ -112,28 +120,30 @@ def test_the_shares(road, prose):
     assert "must rise at least 3.20 points a year, from 44.7% to more than 57.5%; forest cover 0.75 points a year, from 51% to 54%" in prose
 
 
-def test_agriculture_moves_toward_2025_and_fast(context, road, prose):
-    agriculture_2020 = context.loc["structure_agri_share_baseline_2020", "value"]
-    assert agriculture_2020 == 15.5 and pd.isna(context.loc["structure_agri_share_baseline_2020", "indicator_id"])
-    row = road.loc["share_agriculture_forestry_fishery"]
-    fall_2021, fall_total = agriculture_2020 - row["target_2021"], agriculture_2020 - row["target_2025"]
-    assert (round(fall_2021, 2), round(fall_total, 2), round(100 * fall_2021 / fall_total, 1)) == (1.34, 3.06, 43.8)
-    # a larger 2020 share (if forestry and fishery were left out of the 15.5%) only raises the part done in 2021
-    assert all((a - row["target_2021"]) / (a - row["target_2025"]) > fall_2021 / fall_total for a in (16, 18, 20))
-    assert "Agriculture's share is planned to fall at least 1.34 points in 2021, of the 3.06 points (or more)" in prose
-    assert "at least 43.8% of the five-year shift in the first year, where an even pace would be 20%" in prose
+def test_the_2020_agriculture_share_is_not_set_against_the_targets(context, prose):
+    """The 15.5% is for 'ngành Nông nghiệp', of unknown scope and prices: no step is built on it."""
+    assert context.loc["structure_agri_share_baseline_2020", "value"] == 15.5
+    assert "43.8" not in prose and "This notebook cannot say" in prose
+    assert "so no 2021 step of a sector's share is measured here" in prose
 
 
 def test_the_yearly_paces(road, prose):
     behind = road[road["verdict"] == "behind"]
-    assert set(behind.index) == {"grdp_growth", "import_export_growth", "jobs_created"}
+    assert set(behind.index) == {"grdp_growth", "import_export_growth", "jobs_created", "local_export_growth", "households_national_grid"}
     assert (road.loc["grdp_growth", "target_2025_bound"], road.loc["import_export_growth", "target_2025"], road.loc["jobs_created", "target_2025"]) == (
         "at least", 11.5, 8500)
     assert round(road.loc["grdp_growth", "pace_after_result"], 2) == 9.87 and road.loc["grdp_growth", "plan_2022"] == 7.7
     assert set(road.index[road["verdict"] == "ahead"]) >= {"tourist_arrivals_growth", "poverty_rate_reduction_poor_districts"}
-    assert set(road.index[road["verdict"] == "on pace"]) == {"poverty_rate_reduction", "agriculture_value_added_growth"}
-    assert "GRDP growth (7.96% against at least 9% a year), import-export growth (8.4% against 11.5%) and jobs (7,650 against 8,500 a year)" in prose
+    assert set(road.index[road["verdict"] == "ahead"]) == {"tourist_arrivals_growth", "poverty_rate_reduction_poor_districts",
+                                                          "tea_new_planting", "grdp_per_capita", "grain_output"}
+    assert set(road.index[road["verdict"] == "on pace"]) == {"poverty_rate_reduction", "agriculture_value_added_growth", "livestock_herd_growth"}
+    assert (road.loc["local_export_growth", "target_2021"], road.loc["local_export_growth", "target_2025"]) == (7.4, 10)
+    assert (road.loc["tea_new_planting", "target_2021"], road.loc["tea_new_planting", "target_2025"]) == (680, 480)
+    assert ("GRDP growth (7.96% against at least 9% a year), import-export growth (8.4% against 11.5%), local-goods exports "
+            "(7.4% against 10%) and jobs (7,650 against 8,500 a year)") in prose
+    assert "new tea planting (680 ha against 480 a year, a fifth of 2,400 ha)" in prose
     assert road.loc["grdp_growth", "pace_after_result_bound"] == "at least"
     assert "2022-2025 need at least 9.87% a year; the 2022 plan asked for about 7.7%" in prose
-    assert "**3** targets were set below its yearly pace" in prose and "**4** above it" in prose
+    assert "**5** of the 32 targets it shares with the 2021 plan were set behind its pace" in prose
+    assert "**5** ahead and **3** at it; **19** cannot be judged" in prose
     assert "GRDP must grow at least **9.87%** a year and GRDP per capita **10.0%** a year" in prose

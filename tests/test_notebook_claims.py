@@ -16,7 +16,8 @@ def prose():
 def test_fifty_targets_48_numeric_key_one_without_number_one_outside(targets, prose):
     key = targets[targets["key_target"]]
     assert (len(targets), key["value"].notna().sum(), key["value"].isna().sum(), (~targets["key_target"]).sum()) == (50, 48, 1, 1)
-    assert "**48 numeric key targets**" in prose and "all **50**" in prose
+    assert "**10 key indicators** (chỉ tiêu chủ yếu) set **48 numeric targets**" in prose and "all **50**" in prose
+    assert "key target" not in prose.replace("key-target paragraph", "")
 
 
 def test_agriculture_and_education_carry_most_key_targets_and_the_budget_one(targets, prose):
@@ -26,7 +27,7 @@ def test_agriculture_and_education_carry_most_key_targets_and_the_budget_one(tar
     assert (sizes == 8).sum() == 2
     assert key.loc[key["group"] == 6, "value"].isna().sum() == 1
     assert sizes[3] == 1
-    assert "Agriculture (group 2) and education (group 6) carry the most key targets, 8 each (one of education's has no number)" in prose
+    assert "Agriculture (group 2) and education (group 6) carry the most targets, 8 each (one of education's has no number)" in prose
 
 
 def test_the_target_outside_the_key_paragraph_is_under_health(targets, prose):

@@ -372,16 +372,28 @@ def steps_from_2020(targets: pd.DataFrame, context: pd.DataFrame | None, *, lang
         ax.set_ylabel(unit_label(str(r["unit"]), lang))
         ax.set_ylim(0, max(r["baseline"], r["value"]) * 1.3)
         ax.grid(axis="x", visible=False)
+    # Like with like: an amount of money in current prices rises with prices too (nominal); volumes do not.
     amounts = rows[~rows["is_rate"]]
-    top = amounts.loc[amounts["change"].idxmax()]
+    money = amounts[amounts["unit"].astype(str).str.contains("VND")]
+    volumes = amounts[~amounts.index.isin(money.index) & (amounts["change"] > 0)]
     down = rows[rows["change"] < 0]
-    falls = _and([_in_sentence(name(r, lang)) for _, r in down.iterrows()], lang) if len(down) else ""
-    if lang == "vi":
-        title = f"Tăng nhiều nhất so với 2020: {_in_sentence(name(top, lang))}, {top['change']:+.1f}%".replace(".", ",")
-        title += f"; thấp hơn 2020: {falls}" if falls else ""
-    else:
-        title = f"The largest rise on 2020: {_in_sentence(name(top, lang))}, {top['change']:+.1f}%"
-        title += f"; set below 2020: {falls}" if falls else ""
+    vi = lang == "vi"
+
+    def pct(value: float) -> str:
+        return f"{value:+.1f}%".replace(".", "," if vi else ".")
+
+    parts = [f"{_in_sentence(name(r, lang))}: {pct(r['change'])} so với 2020 theo giá hiện hành" if vi
+             else f"{_in_sentence(name(r, lang))}: {pct(r['change'])} on 2020 in current prices (nominal)"
+             for _, r in money.iterrows()]
+    if len(volumes):
+        top = volumes.loc[volumes["change"].idxmax()]
+        parts.append(f"về hiện vật, tăng nhiều nhất là {_in_sentence(name(top, lang))}, {pct(top['change'])}" if vi
+                     else f"the largest rise in volume: {_in_sentence(name(top, lang))}, {pct(top['change'])}")
+    if len(down):
+        falls = _and([_in_sentence(name(r, lang)) for _, r in down.iterrows()], lang)
+        parts.append(f"thấp hơn năm 2020: {falls}" if vi else f"set below 2020: {falls}")
+    title = "; ".join(parts)
+    title = title[0].upper() + title[1:]
     return _finish(fig, title, lang=lang, context=context, figure_ids=list(rows["figure_id"]))
 
 
@@ -547,11 +559,6 @@ ROAD_SHARES = (
     "share_industry_construction", "share_services", "share_agriculture_forestry_fishery",
     "share_product_taxes_less_subsidies", "forest_cover", "new_rural_communes_share",
 )
-#: Targets stated as a yearly rate or amount, set against the five-year plan's yearly average.
-PACES = (
-    "grdp_growth", "agriculture_value_added_growth", "import_export_growth", "tourist_arrivals_growth",
-    "poverty_rate_reduction", "poverty_rate_reduction_poor_districts", "jobs_created",
-)
 
 
 def _bounded(value: float, bound: str, lang: str, places: int | None = None) -> str:
@@ -596,9 +603,9 @@ def coverage(card: pd.DataFrame, *, lang: str = "en") -> Figure:
     judged = int(card["status"].isin(["met", "missed"]).sum())
     met, missed = int((card["status"] == "met").sum()), int((card["status"] == "missed").sum())
     if lang == "vi":
-        title = f"Chỉ {judged}/{len(card)} chỉ tiêu chủ yếu đánh giá được bằng kết quả đã công bố: {met} đạt, {missed} không đạt"
+        title = f"Chỉ {judged}/{len(card)} mục tiêu có số đánh giá được bằng kết quả đã công bố: {met} đạt, {missed} không đạt"
     else:
-        title = f"Only {judged} of {len(card)} key targets can be judged against a published result: {met} met, {missed} missed"
+        title = f"Only {judged} of the {len(card)} numeric targets can be judged against a published result: {met} met, {missed} missed"
     sources = card.dropna(subset=["result_figure"]).set_index("result_figure").assign(file="outcomes.csv")
     return _finish(fig, title, lang=lang, context=sources, figure_ids=list(sources.index))
 
@@ -754,11 +761,16 @@ def _road_title(road: pd.DataFrame, lang: str) -> str:
 
 
 @styled
-def pace_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "en", ids=PACES) -> Figure:
+def pace_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "en", ids=None) -> Figure:
     """One panel per yearly target: the 2021 target (and result, and 2022 plan) against the five-year yearly average.
 
-    The last bar is the yearly pace 2022-2025 must keep for the five-year average to hold.
+    ``ids`` defaults to every target whose five-year figure is a yearly rate or amount (or a total over the period,
+    read as its yearly average), as the data say. The last bar is the yearly pace 2022-2025 must keep for the
+    five-year average to hold.
     """
+    if ids is None:
+        table = road_table(targets, outcomes)
+        ids = list(table.loc[table["measure"].isin(["yearly rate", "yearly amount"]), "indicator_id"])
     road = _road(targets, outcomes, ids)
     ncols = 2
     nrows = -(-len(road) // ncols)
@@ -797,7 +809,7 @@ def pace_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
     behind = road[road["verdict"] == "behind"]
     names = _and([_in_sentence(name(r, lang)) for _, r in behind.iterrows()], lang)
     if lang == "vi":
-        title = f"Mục tiêu 2021 thấp hơn mức bình quân/năm của kế hoạch 5 năm ở {len(behind)} chỉ tiêu: {names}"
+        title = f"Mục tiêu 2021 thấp hơn mức bình quân/năm của kế hoạch 5 năm ở {len(behind)} mục tiêu: {names}"
     else:
         title = f"{len(behind)} targets for 2021 fall short of the five-year plan's yearly average: {names}"
     return _finish(fig, title, lang=lang, context=outcomes, figure_ids=_figure_ids(outcomes, ids))

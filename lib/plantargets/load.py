@@ -474,7 +474,10 @@ def load_targets(path: Path | str | None = None) -> pd.DataFrame:
 # --------------------------------------------------------------------------- context
 
 #: Words before a figure that make it a bound, and the bound they make.
-BOUND_WORDS = {"hơn": "at least", "trên": "at least", "gần": "at most", "dưới": "at most"}
+BOUND_WORDS = {"hơn": "at least", "trên": "at least", "trở lên": "at least", "gần": "at most", "dưới": "at most",
+               "trở xuống": "at most"}
+#: How a source says that a figure over a period is a figure for each year.
+PER_YEAR = re.compile(r"/\s*năm|(?<!\w)(mỗi|hằng|hàng) năm|(?:per|a) year", re.IGNORECASE)
 #: Words that mark a figure as an estimate or a projection.
 ESTIMATE_WORDS = ("ước", "dự kiến")
 #: Units that count whole things.
@@ -605,8 +608,17 @@ def load_outcomes(path: Path | str | None = None) -> pd.DataFrame:
     )
     planned = (outcomes["role"].astype("str") == "result") & word_before.map(
         lambda words: any(w.strip("(") in PLAN_WORDS or " ".join(words).strip("(") in PLAN_WORDS for w in words))
+    over_years = outcomes["year"].astype("str").str.contains("-")
+    period = outcomes["period_figure"].astype("str").where(outcomes["period_figure"].notna(), "")
+    per_year = outcomes["value_as_written"].fillna("").map(lambda w: bool(PER_YEAR.search(w)))
     rules = [
         ("indicator_id", unknown, "is not a target of this plan in targets.csv"),
+        ("period_figure", over_years & (period == ""), "is empty, but year is a range: say 'yearly average' or 'period total'"),
+        ("period_figure", ~over_years & (period != ""), "is set, but year is a single year: leave it empty"),
+        ("period_figure", (period == "yearly average") & ~per_year,
+         "is 'yearly average', but value_as_written does not say it is a figure for each year ('/năm', 'per year')"),
+        ("period_figure", (period == "period total") & per_year,
+         "is 'period total', but value_as_written gives a figure for each year ('/năm', 'per year')"),
         ("value_as_written", planned, "follows 'kế hoạch', 'mục tiêu' or 'chỉ tiêu' in the quote: that is a plan's figure, not a result"),
     ]
     problems = _broken(text, rules, {}) + _figure_rules(outcomes, text, percent_of_whole(target))

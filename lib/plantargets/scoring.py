@@ -23,9 +23,12 @@ baseline), where a 2020 value and an exact result exist.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
+from .load import COUNT_UNITS
 from .numbers import half_units
 
 STATUSES = ("met", "missed", "undetermined", "no published result")
@@ -169,7 +172,7 @@ def status_by_group(card: pd.DataFrame) -> pd.DataFrame:
 ROAD_COLUMNS = [
     "plan_id", "indicator_id", "group", "kind", "unit", "measure", "baseline_2020", "baseline_2020_estimate", "target_2021",
     "target_2021_comparator", "result_2021", "result_2021_bound", "result_2021_estimate", "plan_2022", "target_2025",
-    "target_2025_bound", "target_2025_as_written", "target_2025_year", "pace_unit", "step_2021", "pace_2020_2025",
+    "target_2025_bound", "target_2025_as_written", "target_2025_year", "target_2025_period", "pace_unit", "step_2021", "pace_2020_2025",
     "pace_after_target", "pace_after_target_bound", "pace_after_result", "pace_after_result_bound", "verdict", "reason",
     "figure_2025", "publisher_2025", "url_2025", "quote_2025",
 ]
@@ -197,7 +200,8 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     - a share or a coverage rate moves in percentage points a year: (T2025 - T2021) / 4;
     - a yearly growth rate (an average over 2021-2025) must average out over five years:
       after a 2021 rate r, the four later years need ((1 + g) ** 5 / (1 + r)) ** (1/4) - 1;
-    - a yearly amount (poverty-rate reduction, jobs) must add up over five years: (5 g - r) / 4.
+    - a yearly amount (poverty-rate reduction, jobs) must add up over five years: (5 g - r) / 4; a total over the
+      period (``period_figure`` 'period total', such as new tea planting) is read as its yearly average g.
 
     ``verdict`` says whether the 2021 target keeps the five-year pace: for a rate or an
     amount, whether it is at least the yearly average; for a level or a share, whether its
@@ -209,9 +213,13 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     five_year = outcomes[(outcomes["role"] == "plan") & outcomes["year"].isin(["2025", "2021-2025"])].reset_index()
     if five_year.empty:
         return pd.DataFrame(columns=ROAD_COLUMNS)
-    road = five_year[[*keys, "value", "bound", "value_as_written", "year", "figure_id", "publisher", "url", "quote"]].rename(columns={
+    # A total over the period ('trồng mới 2.400 ha' in 2021-2025) is read as its yearly average, an amount a year.
+    total = five_year["period_figure"].astype("str") == "period total"
+    span = five_year["year"].astype("str").map(lambda y: int(y[5:]) - int(y[:4]) + 1 if "-" in y else 1)
+    five_year["value"] = five_year["value"].where(~total, five_year["value"] / span)
+    road = five_year[[*keys, "value", "bound", "value_as_written", "year", "period_figure", "figure_id", "publisher", "url", "quote"]].rename(columns={
         "value": "target_2025", "bound": "target_2025_bound", "value_as_written": "target_2025_as_written",
-        "year": "target_2025_year", "figure_id": "figure_2025", "publisher": "publisher_2025", "url": "url_2025", "quote": "quote_2025"})
+        "year": "target_2025_year", "period_figure": "target_2025_period", "figure_id": "figure_2025", "publisher": "publisher_2025", "url": "url_2025", "quote": "quote_2025"})
     road = road.merge(targets[[*keys, "group", "kind", "unit", "direction", "value", "comparator"]].rename(
         columns={"value": "target_2021", "comparator": "target_2021_comparator"}), on=keys, how="inner")
 
@@ -224,7 +232,8 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     road = road.merge(one("baseline", "2020", "baseline_2020", ("estimate",)), on=keys, how="left")
     road = road.merge(one("result", "2021", "result_2021", ("bound", "estimate")), on=keys, how="left")
     road = road.merge(one("plan", "2022", "plan_2022"), on=keys, how="left")
-    road["measure"] = [_measure(str(k), str(u)) for k, u in zip(road["kind"], road["unit"])]
+    road["measure"] = [_measure(str(k), str(u)) if p != "period total" else "yearly amount"
+                       for k, u, p in zip(road["kind"], road["unit"], road["target_2025_period"].astype("str"))]
 
     t21, t25, b20 = road["target_2021"], road["target_2025"], road["baseline_2020"]
     r21 = road["result_2021"].where(road["result_2021_bound"].astype(str) == "exact")
@@ -266,8 +275,12 @@ def _road_reasons(road: pd.DataFrame) -> pd.Series:
     reasons = []
     for _, r in road.iterrows():
         unit = r["pace_unit"]
-        left = f"{r['pace_after_target']:,.2f}{'' if unit.startswith('%') else ' '}{unit}{_AFTER.get(str(r['pace_after_target_bound']), '')}"
+        # Whole things (workers, communes) are needed whole: the least whole number that is enough.
+        pace = f"{math.ceil(r['pace_after_target'] - 1e-9):,}" if str(r["unit"]) in COUNT_UNITS else f"{r['pace_after_target']:,.2f}"
+        left = f"{pace}{'' if unit.startswith('%') else ' '}{unit}{_AFTER.get(str(r['pace_after_target_bound']), '')}"
         written = f"'{r['target_2025_as_written']}'"
+        if str(r["target_2025_period"]) == "period total":
+            written += f" over {r['target_2025_year']} ({r['target_2025']:,.10g} a year)"
         if r["verdict"] == "cannot say":
             reasons.append(f"No 2020 value was found, so the 2021 step cannot be set against the five-year path; "
                            f"after the 2021 target, 2022-2025 need {left} to reach {written}.")
