@@ -24,14 +24,16 @@ def test_every_quote_contains_its_value_as_written(context):
 
 
 def test_every_value_as_written_parses_to_value(context):
-    """The first number in value_as_written, read in Vietnamese notation, is the value.
+    """The first number in value_as_written, read in Vietnamese notation (or in English, where ``notation`` says the
+    source writes English), is the value.
 
     Before 'nghìn' (thousand) it is the value in thousands, unless the unit is itself in thousands.
     """
     for figure_id, row in context.iterrows():
         found = re.search(r"([0-9]+(?:[.,][0-9]+)*)( nghìn)?", row["value_as_written"])
         scale = 1000 if found.group(2) and not str(row["unit"]).startswith("thousand ") else 1
-        number = float(parse_decimal(found.group(1), locale="vi", strict=True)) * scale
+        locale = "en" if row.get("notation") == "en" else "vi"
+        number = float(parse_decimal(found.group(1), locale=locale, strict=True)) * scale
         assert number == row["value"], figure_id
 
 
@@ -41,7 +43,7 @@ def test_each_file_holds_its_own_kind_of_figure(context):
     in_outcomes = context["file"] == "outcomes.csv"
     assert context.loc[in_outcomes, "indicator_id"].notna().all()
     assert context.loc[~in_outcomes, "indicator_id"].isna().all()
-    assert (in_outcomes.sum(), (~in_outcomes).sum()) == (47, 20)
+    assert (in_outcomes.sum(), (~in_outcomes).sum()) == (47, 21)
 
 
 def test_bounds_and_estimates_are_marked(context):
@@ -135,3 +137,15 @@ def test_the_readme_counts_the_figures_as_they_are(context):
     assert (f"and {roles['plan']} targets that the 2022 plan ({(plans == '2022').sum()}) and the 2021-2025 five-year plan "
             f"({plans.isin(['2025', '2021-2025']).sum()}) set") in readme
     assert f"| `data/context.csv` | {(context['file'] == 'context.csv').sum()} other figures" in readme
+
+
+def test_a_figure_in_english_notation_must_say_so(data_copy):
+    """'3.91%' is 3,91 only where the row says its source writes English; said of a Vietnamese row, it is refused,
+    and an English row must write the value the English way."""
+    data_copy.set_context("grdp_growth_avg_2021_2023", notation="")
+    with pytest.raises(plantargets.DataError, match=r"figure_id grdp_growth_avg_2021_2023\), field 'value'"):
+        data_copy.load_context()
+    data_copy.set_context("grdp_growth_avg_2021_2023", notation="en", value_as_written="3,91%",
+                          quote="growth of 3,91%")
+    with pytest.raises(plantargets.DataError, match=r"figure_id grdp_growth_avg_2021_2023\), field 'value'"):
+        data_copy.load_context()

@@ -147,3 +147,30 @@ def test_the_yearly_paces(road, prose):
     assert "**5** of the 32 targets it shares with the 2021 plan were set behind its pace" in prose
     assert "**5** ahead and **3** at it; **19** cannot be judged" in prose
     assert "GRDP must grow at least **9.87%** a year and GRDP per capita **10.0%** a year" in prose
+
+
+def test_the_results_are_the_provinces_own_and_what_the_later_average_implies(card, context, prose):
+    judged = card[card["status"] != "no published result"]
+    assert len(judged) == 3 and not judged["result_final"].any()
+    assert all(r.endswith("It is not a final statistics-office figure.") for r in judged["reason"])
+    assert "All three results are the province's own figures: none is a final statistics-office figure" in prose
+    average = context.loc["grdp_growth_avg_2021_2023"]
+    assert (average["value"], average["notation"], average["year"]) == (3.91, "en", "2021-2023")
+    left = 100 * (((1 + average["value"] / 100) ** 3 / (1 + card.loc["grdp_growth", "result"] / 100)) ** 0.5 - 1)
+    assert round(left, 2) == 3.08
+    assert "3.91% a year on average" in prose and "About 3.08% a year" in prose
+    assert "leaves 3.08% a year for 2022-2023 if 2021 grew 5.6%" in prose
+
+
+def test_the_epidemic_is_named_in_the_resolutions_own_words(prose):
+    from plantargets.paths import RAW_ARTICLE
+
+    article = RAW_ARTICLE.read_text(encoding="utf-8")
+    assert "“mục tiêu kép”, vừa phòng chống dịch bệnh" in article
+    assert '"mục tiêu kép"' in prose and '"phòng chống dịch bệnh"' in prose and "COVID-19" in prose
+    assert "does not estimate it" in prose
+
+
+def test_the_five_year_plan_is_dated_as_its_source_dates_it(outcomes, prose):
+    assert "ngày 13/12/2020" in outcomes.loc["ntm_share_plan_2025", "note"]
+    assert "dated 13/12/2020, three days after the session" in prose and "adopted at the same session" not in prose

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 import re
 import textwrap
 from pathlib import Path
@@ -26,6 +27,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
+from .load import COUNT_UNITS
 from .numbers import in_english
 from .scoring import road_to_2025 as road_table
 from .scoring import scorecard
@@ -57,7 +59,7 @@ WORDS = {
     "percent_of_grdp": ("% GRDP", "% of GRDP"),
     "percent_a_year": ("%/năm", "% a year"),
     "percent": ("%", "%"),
-    "short_of_100": ("còn thiếu đến 100%", "short of 100%"),
+    "short_of_100": ("khoảng cách tới 100%", "short of 100%"),
     "universal": ("100%", "100%"),
     "grdp_growth": ("Tăng trưởng GRDP", "GRDP growth"),
     "five_year_pace": ("Bình quân/năm, kế hoạch 2021-2025", "Yearly pace, 2021-2025 plan"),
@@ -67,11 +69,11 @@ WORDS = {
     "plan_2022": ("Kế hoạch 2022", "2022 plan"),
     "target_2025": ("Mục tiêu 2025", "2025 target"),
     "average_2021_2025": ("Kế hoạch 2021-2025, mỗi năm", "2021-2025 plan, a year"),
-    "needed_after_target": ("Cần 2022-25 (từ mục tiêu)", "Needed 2022-25 (from target)"),
-    "needed_after_result": ("Cần 2022-25 (từ kết quả)", "Needed 2022-25 (from result)"),
+    "needed_after_target": ("Cần đạt 2022-2025 (từ mục tiêu)", "Needed 2022-25 (from target)"),
+    "needed_after_result": ("Cần đạt 2022-2025 (từ kết quả)", "Needed 2022-25 (from result)"),
     "from_target": ("từ mục tiêu 2021", "from the 2021 target"),
     "from_result": ("từ kết quả 2021", "from the 2021 result"),
-    "hollow_estimate": ("điểm rỗng: số ước tính", "hollow marker: an estimate"),
+    "hollow_estimate": ("không tô màu: số ước tính", "hollow marker: an estimate"),
     "hatched_estimate": ("gạch chéo: số ước tính", "hatched: an estimate"),
     "a_year": ("/năm", " a year"),
     "group": ("Nhóm", "Group"),
@@ -418,7 +420,7 @@ def distance_to_universal(targets: pd.DataFrame, *, lang: str = "en", ids=UNIVER
     near = int((rows["value"] >= 95).sum())
     gap = _number(100 - lowest["value"], lang, len(lowest["value_as_written"].partition(",")[2]))
     if lang == "vi":
-        title = f"{near}/{len(rows)} mục tiêu từ 95% trở lên; xa 100% nhất: {_in_sentence(name(lowest, lang))}, còn thiếu {gap} điểm %"
+        title = f"{near}/{len(rows)} mục tiêu từ 95% trở lên; cách xa 100% nhất: {_in_sentence(name(lowest, lang))}, còn cách {gap} điểm %"
     else:
         verb = "is" if near == 1 else "are"
         title = f"{near} of {len(rows)} {verb} 95% or more; furthest from 100%: {_in_sentence(name(lowest, lang))}, {gap} points short"
@@ -484,12 +486,19 @@ def health(targets: pd.DataFrame, *, lang: str = "en") -> Figure:
     _single_bar(axes[0, 2], _rows(targets, ["doctors_per_10000"]).iloc[0], lang, wrap=14)
     higher, lower = ceilings.sort_values("value", ascending=False).iloc[0], ceilings.sort_values("value").iloc[0]
     gap = _number(higher["value"] - lower["value"], lang, 2)
+    def under(r) -> str:  # a bound with the resolution's own word for it, where it has one ('dưới 18,79%')
+        clause, written = str(r["source_text"]), re.escape(str(r["value_as_written"]))
+        for vi_word, en_word in (("dưới", "under"), ("trên", "over")):
+            if re.search(rf"(?<!\w){vi_word}\s+{written}", clause):
+                return f"{vi_word} " if lang == "vi" else f"{en_word} "
+        return ""
+
     if lang == "vi":
-        title = (f"Trần cao hơn cho {_in_sentence(name(higher, lang))} ({plain(higher, lang)}%) so với "
-                 f"{_in_sentence(name(lower, lang))} ({plain(lower, lang)}%): chênh {gap} điểm %")
+        title = (f"Trần cao hơn cho {_in_sentence(name(higher, lang))} ({under(higher)}{plain(higher, lang)}%) so với "
+                 f"{_in_sentence(name(lower, lang))} ({under(lower)}{plain(lower, lang)}%): chênh {gap} điểm %")
     else:
-        title = (f"The ceiling for {_in_sentence(name(higher, lang))} ({plain(higher, lang)}%) is {gap} points above "
-                 f"that for {_in_sentence(name(lower, lang))} ({plain(lower, lang)}%)")
+        title = (f"The ceiling for {_in_sentence(name(higher, lang))} ({under(higher)}{plain(higher, lang)}%) is {gap} points above "
+                 f"that for {_in_sentence(name(lower, lang))} ({under(lower)}{plain(lower, lang)}%)")
     return _finish(fig, title, lang=lang)
 
 
@@ -602,10 +611,14 @@ def coverage(card: pd.DataFrame, *, lang: str = "en") -> Figure:
     ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, -0.16), ncols=3, borderaxespad=0)
     judged = int(card["status"].isin(["met", "missed"]).sum())
     met, missed = int((card["status"] == "met").sum()), int((card["status"] == "missed").sum())
+    decided = card[card["status"].isin(["met", "missed"])]
+    none_final = len(decided) > 0 and not decided["result_final"].fillna(False).astype(bool).any()
     if lang == "vi":
         title = f"Chỉ {judged}/{len(card)} mục tiêu có số đánh giá được bằng kết quả đã công bố: {met} đạt, {missed} không đạt"
+        title += " (chưa có số liệu chính thức của cơ quan thống kê)" if none_final else ""
     else:
         title = f"Only {judged} of the {len(card)} numeric targets can be judged against a published result: {met} met, {missed} missed"
+        title += " (none a final statistics-office figure)" if none_final else ""
     sources = card.dropna(subset=["result_figure"]).set_index("result_figure").assign(file="outcomes.csv")
     return _finish(fig, title, lang=lang, context=sources, figure_ids=list(sources.index))
 
@@ -737,11 +750,11 @@ def _road_title(road: pd.DataFrame, lang: str) -> str:
     parts = []
     if len(levels):
         top = levels.loc[levels["pace_after_target"].idxmax()]
-        parts.append(f"Sau mục tiêu 2021, {_in_sentence(name(top, lang))} phải tăng nhanh nhất để đạt mục tiêu 2025: {pace(top)}%/năm"
+        parts.append(f"Từ mục tiêu 2021, {_in_sentence(name(top, lang))} phải tăng nhanh nhất để đạt mục tiêu 2025: {pace(top)}%/năm"
                      if vi else f"After the 2021 targets, {_in_sentence(name(top, lang))} must grow fastest to reach 2025: {pace(top)}% a year")
         for _, r in levels[levels["pace_after_result"].notna()].iterrows():
             after = _number(r["pace_after_result"], lang, 1)
-            parts.append(f"sau kết quả 2021, {_in_sentence(name(r, lang))} cần {after}%/năm" if vi
+            parts.append(f"từ kết quả 2021, {_in_sentence(name(r, lang))} cần {after}%/năm" if vi
                          else f"after its 2021 result, {_in_sentence(name(r, lang))} needs {after}% a year")
     if len(shares):
         def called(r):  # a sector's share is named as one
@@ -753,7 +766,7 @@ def _road_title(road: pd.DataFrame, lang: str) -> str:
         up, down = shares.loc[shares["pace_after_target"].idxmax()], shares.loc[shares["pace_after_target"].idxmin()]
         fall = _number(-down["pace_after_target"], lang, 2)
         up_pace = _number(up["pace_after_target"], lang, 2)
-        parts.append(f"Sau 2021, {called(up)} phải tăng nhanh nhất, {up_pace} điểm %/năm; {called(down)} giảm nhiều nhất, "
+        parts.append(f"Sau năm 2021, {called(up)} phải tăng nhanh nhất, {up_pace} điểm %/năm; {called(down)} giảm nhiều nhất, "
                      f"{fall} điểm %/năm" if vi
                      else f"After 2021, {called(up)} must rise fastest, {up_pace} points a year; {called(down)} falls most, "
                      f"{fall} points a year")
@@ -795,6 +808,8 @@ def pace_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
             bar = ax.barh([y], [value], color=colours[gid], hatch="//" if hatched else "", edgecolor="white", gid=f"{gid}:{iid}")
             bound = {"result": r["result_2021_bound"], "average": r["target_2025_bound"],
                      "needed": r["pace_after_target_bound"], "needed_result": r["pace_after_result_bound"]}.get(gid, "exact")
+            if gid.startswith("needed") and str(r["unit"]) in COUNT_UNITS:
+                value = math.ceil(value - 1e-9)  # whole workers: the least whole number that is enough
             ax.bar_label(bar, labels=[text or _bounded(value, bound, lang)], padding=3, fontsize=7.5)
         ax.set_yticks(positions, [_wrap(b[1], 30) for b in bars], fontsize=7.5)
         ax.set_xlim(0, max(b[2] for b in bars) * 1.35)

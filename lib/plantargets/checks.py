@@ -501,7 +501,7 @@ def urban_at_least_rural(targets: pd.DataFrame, context=None) -> pd.DataFrame:
          "urban population with piped clean water", "rural population with hygienic water, a looser standard",
          ""),
         ("waste", "urban_solid_waste_collected", "communes_waste_collection",
-         "urban solid waste collected", "communes, wards and towns with collection, rural ones included",
+         "urban solid waste collected", "communes, wards and townships with collection, rural ones included",
          " The bases differ (a share of waste against a share of communes), so the order is an expectation, not an identity."),
     ]
     out = []
@@ -516,7 +516,7 @@ def urban_at_least_rural(targets: pd.DataFrame, context=None) -> pd.DataFrame:
         out.append(_rows(
             "urban_at_least_rural", wide.index, subject=subject,
             what=f"The urban target ({urban_id}) is at least its rural or province-wide counterpart ({other_id}): "
-            "towns are reached first.",
+            "urban areas are reached first.",
             inputs=f"{urban_id}, {other_id}", observed=urban, rule="observed ≥ expected", expected=other, tolerance=0.0,
             tolerance_reason="an order, not an equality", status=_verdict(urban >= other, needs),
             finding=finding.where(needs == "", needs),

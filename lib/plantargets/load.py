@@ -511,6 +511,10 @@ def _figure_rules(figures: pd.DataFrame, text: pd.DataFrame, percent_of_whole_ro
     """The rules that tie a figure to its own citation (context.csv and outcomes.csv alike)."""
     written, quote = figures["value_as_written"].fillna(""), figures["quote"].fillna("")
     value_text = text["value"].fillna("")
+    # A source in English writes '3.91' for the 3,91 of the value field: the value is looked for as it writes it.
+    if "notation" in figures.columns:
+        english = figures["notation"].astype("str") == "en"
+        value_text = value_text.where(~english, value_text.str.translate(str.maketrans(",.", ".,")))
     unit = figures["unit"].astype("str")
 
     def words_bound(phrase: str) -> str:
@@ -611,8 +615,11 @@ def load_outcomes(path: Path | str | None = None) -> pd.DataFrame:
     over_years = outcomes["year"].astype("str").str.contains("-")
     period = outcomes["period_figure"].astype("str").where(outcomes["period_figure"].notna(), "")
     per_year = outcomes["value_as_written"].fillna("").map(lambda w: bool(PER_YEAR.search(w)))
+    final = outcomes["final"].astype(bool)
     rules = [
         ("indicator_id", unknown, "is not a target of this plan in targets.csv"),
+        ("final", final & (outcomes["role"].astype("str") == "plan"), "is true, but a plan's target is not a statistic"),
+        ("final", final & outcomes["estimate"].astype(bool), "is true, but an estimate is not a final figure"),
         ("period_figure", over_years & (period == ""), "is empty, but year is a range: say 'yearly average' or 'period total'"),
         ("period_figure", ~over_years & (period != ""), "is set, but year is a single year: leave it empty"),
         ("period_figure", (period == "yearly average") & ~per_year,

@@ -37,7 +37,7 @@ SCORECARD_COLUMNS = [
     "plan_id", "indicator_id", "group", "group_vi", "group_en", "name_vi", "name_en", "key_target", "kind", "comparator",
     "direction", "unit", "target", "target_as_written", "source_text",
     "baseline", "baseline_estimate", "baseline_figure", "baseline_quote",
-    "result", "result_bound", "result_as_written", "estimate", "status", "reason", "progress",
+    "result", "result_bound", "result_as_written", "estimate", "result_final", "status", "reason", "progress",
     "result_figure", "publisher", "url", "quote", "other_results",
 ]
 
@@ -99,11 +99,12 @@ def scorecard(targets: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
         columns={"value": "baseline", "estimate": "baseline_estimate", "figure_id": "baseline_figure", "quote": "baseline_quote"})
     chosen = _chosen_results(outcomes)
     result_columns = {"value": "result", "bound": "result_bound", "value_as_written": "result_as_written",
-                      "estimate": "estimate", "figure_id": "result_figure", "publisher": "publisher", "url": "url",
+                      "estimate": "estimate", "final": "result_final", "figure_id": "result_figure", "publisher": "publisher", "url": "url",
                       "quote": "quote", "other_results": "other_results"}
     chosen = chosen.reindex(columns=[*keys, *result_columns]).rename(columns=result_columns)
     card = card.merge(baselines, on=keys, how="left", validate="one_to_one").merge(chosen, on=keys, how="left", validate="one_to_one")
     card["estimate"] = card["estimate"].astype("boolean")
+    card["result_final"] = card["result_final"].astype("boolean")
     card["baseline_estimate"] = card["baseline_estimate"].astype("boolean")
     card["result_bound"] = card["result_bound"].astype("object").astype("str")  # the same from either table
 
@@ -154,7 +155,8 @@ def _reasons(card: pd.DataFrame, low: pd.Series, high: pd.Series) -> pd.Series:
             "missed": "so it is missed",
             "undetermined": "which is not enough to decide: the published bound lies partly inside what the target asks",
         }[row["status"]]
-        reasons.append(f"The target asks {asked}; the result is {got}{estimate}, {verdict}.")
+        final = "" if pd.notna(row["result_final"]) and bool(row["result_final"]) else " It is not a final statistics-office figure."
+        reasons.append(f"The target asks {asked}; the result is {got}{estimate}, {verdict}.{final}")
     return pd.Series(reasons, index=card.index)
 
 
