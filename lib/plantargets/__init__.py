@@ -3,7 +3,7 @@
 The public API, in one screen:
 
     load_targets(path=None)      -> DataFrame   the targets, typed, validated, with group labels
-    load_groups(path=None)       -> DataFrame   the groups of key targets and their labels
+    load_groups(path=None)       -> DataFrame   the 10 key indicators (groups) and their labels
     load_context(path=None)      -> DataFrame   every outside figure (context.csv, outcomes.csv), cited and quoted
     load_outcomes(path=None)     -> DataFrame   2020 values, 2021 results and later targets of the indicators
     read_table(name, path=None)  -> DataFrame   any resource of data/datapackage.json, validated

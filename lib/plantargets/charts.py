@@ -577,7 +577,7 @@ def _bounded(value: float, bound: str, lang: str, places: int | None = None) -> 
 
 @styled
 def coverage(card: pd.DataFrame, *, lang: str = "en") -> Figure:
-    """How many key targets with a number are met, missed, undetermined or without a published result, by group.
+    """How many numeric targets of the key indicators are met, missed, undetermined or without a published result, by group.
 
     ``card`` is the table of ``scorecard()``; a segment of results that are estimates is hatched.
     """

@@ -445,7 +445,7 @@ def _broken(table: pd.DataFrame, rules, shown_instead: dict[str, str]) -> list[P
 
 
 def load_groups(path: Path | str | None = None) -> pd.DataFrame:
-    """The groups of key targets with their labels, validated."""
+    """The 10 key indicators (groups of targets) with their labels, validated."""
     return read_table("groups", path).reset_index(drop=True)
 
 

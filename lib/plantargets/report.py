@@ -138,7 +138,7 @@ DOWNLOADS_README = """# Lai Châu's 2021 plan: the data
 - `targets.csv`: the targets of the resolution on the 2021 socio-economic plan of the People's Council (HĐND) of
   Lai Châu province, 15th session, 8-10 December 2020, one row per target, each with the verbatim clause that
   states it.
-- `groups.csv`: the labels of the ten groups of key targets.
+- `groups.csv`: the labels of the 10 key indicators (chỉ tiêu chủ yếu), the groups of the targets.
 - `outcomes.csv`, `context.csv`: figures from outside the resolution (2020 values, 2021 results, later plans'
   targets, communes, population), each with its publisher, title, URL, date and a verbatim quote.
 - `datapackage.json`: the schema of the four tables (Frictionless Data Package).
