@@ -71,7 +71,7 @@ lab: $(STAMP) $(LAB_OVERRIDES) ## Start JupyterLab on 127.0.0.1 (with its token)
 notebooks: $(STAMP) ## Save into notebooks/ the outputs of their execution (from build/cache/ when nothing changed)
 	$(BIN)/python -m plantargets.report --in-place
 
-bench: $(STAMP) ## Measure the test suite against its floor, load_targets and scale; write build/bench.json
+bench: $(STAMP) ## Measure make test against its irreducible work, make report cold/warm/one changed, load_targets, scale; write build/bench.json
 	$(BIN)/python -m plantargets.bench
 
 lock: $(STAMP) ## Re-resolve requirements.lock from pyproject.toml (needs the registry)

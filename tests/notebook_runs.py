@@ -3,10 +3,12 @@
 1. **nbval checks everything a notebook outputs.** Besides text, HTML and streams, which nbval compares, each cell's
    images (PNG, JPEG: nbval leaves them out unless ``--nbdime`` is given) must equal the stored ones, and its
    stored execution count (and that of its result) must be the one a run from the top gives: 1, 2, 3... The report is rendered from the stored notebooks, so what it shows is what was verified.
-2. **Each notebook of notebooks/ is executed at most once per run**, counted, not assumed: every kernel started in
-   the run is recorded (``jupyter_client``'s launch, whoever asks for it) with the notebook it was started for
+2. **Each notebook of notebooks/ is executed once per run**, counted, not assumed: every kernel started in the run's
+   own processes is recorded (``jupyter_client``'s launch, whoever asks for it) with the notebook it was started for
    (nbval's notebook, or the notebook an ``nbclient`` client executes, matched on its code cells). A notebook of
-   notebooks/ started twice, or a kernel started for no notebook, fails the run. Under pytest-xdist each worker
+   notebooks/ started twice, or collected by nbval and never started, or a kernel started for no notebook, fails the
+   run. Not seen: a kernel started by another process (a subprocess of a test), and a notebook run without a kernel
+   (``exec`` on its cells); the suite does neither, and a test of its own would have to count those. Under pytest-xdist each worker
    sends its record to the controller, which counts. ``--notebook-executions-json PATH`` writes the record.
 3. **The longest modules first** (marker ``heavy``), so that under pytest-xdist no worker is left with one of them
    at the end while the others wait.
@@ -162,9 +164,11 @@ def pytest_testnodedown(node, error):
     node.config._notebook_launches.extend(getattr(node, "workeroutput", {}).get("notebook_launches", []))
 
 
-def verdict(launches: list[dict]) -> tuple[list[str], list[str]]:
-    """(problems, lines): each notebook of notebooks/ started more than once and each kernel started for no
-    notebook is a problem; the lines say how many kernels each notebook had."""
+def verdict(launches: list[dict], collected: list[str] = ()) -> tuple[list[str], list[str]]:
+    """(problems, lines): a notebook of notebooks/ started more than once, one that nbval collected and never started,
+    and a kernel started for no notebook are problems; the lines say how many kernels each notebook had.
+
+    ``collected``: the notebooks of notebooks/ whose cells nbval collected in this run (their file names)."""
     counts = Counter(launch["notebook"] for launch in launches)
     by = defaultdict(list)
     for launch in launches:
@@ -172,8 +176,12 @@ def verdict(launches: list[dict]) -> tuple[list[str], list[str]]:
     problems = [f"{name} was executed {n} times in this run ({', '.join(by[name])}); once is enough"
                 for name, n in sorted(counts.items(), key=lambda kv: str(kv[0]))
                 if name and name.startswith(PROJECT) and n > 1]
+    problems += [f"{PROJECT}{name} was collected by nbval but never executed" for name in sorted(collected)
+                 if counts[PROJECT + name] == 0]
     if counts[None]:
         problems.append(f"{counts[None]} kernel(s) started for no notebook that nbval or nbclient executes")
+    if not launches and not collected:
+        return problems, []  # nothing to say: no notebook in this run (the browser tests run theirs in JupyterLab)
     project = sorted(name for name in counts if name and name.startswith(PROJECT))
     outside = sum(n for name, n in counts.items() if name and name.startswith(OUTSIDE))
     lines = [f"{len(project)} notebook(s) of notebooks/ executed: "
@@ -189,7 +197,10 @@ def pytest_sessionfinish(session, exitstatus):
         config.workeroutput["notebook_launches"] = list(LAUNCHES)
         return
     launches = config._notebook_launches
-    problems, lines = verdict(launches)
+    known = set(project_notebooks().values())
+    collected = sorted({Path(nodeid.split("::")[0]).name for nodeid in config._file_progress.total
+                        if nodeid.split("::")[0].endswith(".ipynb")} & known)
+    problems, lines = verdict(launches, collected)
     config._notebook_verdict = (problems, lines)
     path = config.getoption("notebook_executions_json")
     if path:

@@ -178,6 +178,8 @@ def test_the_report_is_written_once_then_left_alone(tmp_path, warm, monkeypatch)
     said = Said()
     _, kernels = kernels_started(lambda: report.write_report(out, notebooks, cache, say=said))
     assert (kernels, rendered) == (1, [["01-small.ipynb"]])
+    # the digest is kept beside the report, not in it: the report holds only what it publishes
+    assert [p.name for p in out.iterdir()] == ["index.html"] and (tmp_path / "report.inputs").is_file()
     assert re.fullmatch(rf"{re.escape(str(notebooks))}/01-small.ipynb: executed in \d+\.\d s", said[0]), said
 
     (notebooks / ".ipynb_checkpoints").mkdir()
@@ -248,3 +250,46 @@ def test_the_figures_are_drawn_once_for_the_same_lib_and_data(tmp_path, monkeypa
     monkeypatch.setattr(inputs, "inputs_digest", lambda files=None: "another")  # other inputs: drawn again
     report.write_figures(tmp_path / "four", cache, say=said)
     assert len(drawn) == 3 * len(charts.LANGS) and [p.name for p in (cache / "figures").iterdir()] == ["another"]
+
+
+def test_a_failing_cell_names_its_notebook_and_nothing_is_cached(tmp_path):
+    from nbclient.exceptions import CellExecutionError
+
+    path = small_notebook(tmp_path / "notebooks", code=("x = 1", "raise ValueError('broken on purpose')"))
+    said = Said()
+    cache = execution.NotebookCache(tmp_path / "cache", say=said)
+    with pytest.raises(CellExecutionError):
+        cache.run_all([path])
+    assert said == [f"{path}: a cell raised ValueError: broken on purpose; nothing of it is cached"]
+    assert cache.cache.list_cache_records() == []
+
+
+def test_an_older_execution_of_the_same_notebook_is_removed(tmp_path, warm):
+    """A notebook's code changed and executed again: its earlier entry is of no more use and goes."""
+    folder = tmp_path / "cache"
+    shutil.copytree(warm[0], folder)
+    path = tmp_path / "01-small.ipynb"
+    shutil.copy(warm[1], path)
+    cache = execution.NotebookCache(folder, say=Said())
+    notebook = nbformat.read(path, as_version=4)
+    notebook.cells[1].source = "x = 6 * 8"
+    nbformat.write(notebook, path)
+    first = cache.run(path)
+    assert first.executed and [r.uri for r in cache.cache.list_cache_records()].count(str(path)) == 1
+    notebook.cells[1].source = "x = 6 * 9"
+    nbformat.write(notebook, path)
+    assert cache.run(path).executed
+    records = cache.cache.list_cache_records()
+    assert [r.uri for r in records].count(str(path)) == 1 and len(records) == 2  # this one, and the fixture's
+
+
+def test_an_entry_whose_files_are_gone_is_replaced_without_clearing_the_rest(tmp_path, warm):
+    folder = tmp_path / "cache"
+    shutil.copytree(warm[0], folder)
+    record = execution.NotebookCache(folder).cache.list_cache_records()[0]
+    shutil.rmtree(folder / "executed" / record.hashkey)
+    said = Said()
+    cache = execution.NotebookCache(folder, say=said)
+    assert cache.lookup(cache.keyed(warm[1], execution.inputs_digest()), warm[1]) is None
+    assert len(said) == 1 and "the cached entry is not used" in said[0] and "cannot be read" not in said[0]
+    assert (folder / "global.db").is_file()  # the database was kept, not cleared

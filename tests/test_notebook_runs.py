@@ -8,6 +8,7 @@ of notebooks/ is executed once, and its summary says how often each was."""
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -74,6 +75,7 @@ def test_every_way_of_failing_is_caught(folder, tmp_path):
     image = notebook.cells[1].outputs[0]["data"]
     image["image/png"] = image["image/png"][:40] + ("A" if image["image/png"][40] != "A" else "B") + image["image/png"][41:]
     notebook.cells[2].execution_count = 7
+    notebook.cells[3].outputs[0]["execution_count"] = 9  # the result's own count, the cell's left as it was
     nbformat.write(notebook, root / "notebooks" / "01-small.ipynb")
     (root / "test_again.py").write_text(AGAIN, encoding="utf-8")
     result = pytest_run(root, "--nbval", "-n", "2", "--dist", "loadscope", "notebooks", "test_again.py",
@@ -84,14 +86,27 @@ def test_every_way_of_failing_is_caught(folder, tmp_path):
     assert sorted(record["launches"], key=str) == sorted([{"notebook": "notebooks/01-small.ipynb", "by": "nbval"},
                                                          {"notebook": "notebooks/01-small.ipynb", "by": "nbclient"},
                                                          {"notebook": None, "by": None}], key=str)
-    assert re.search(r"^\[ ?\d/2 files, +\d+ s\] notebooks/01-small.ipynb: 2 failed, 2 passed \(\d+\.\d s\)$", out, flags=re.M), out
+    assert re.search(r"^\[ ?\d/2 files, +\d+ s\] notebooks/01-small.ipynb: 3 failed, 1 passed \(\d+\.\d s\)$", out, flags=re.M), out
     failed = sorted(re.findall(r"^FAILED (\S+::Cell \d+)", out, flags=re.M))
-    assert failed == ["notebooks/01-small.ipynb::Cell 1", "notebooks/01-small.ipynb::Cell 2"], out
+    assert failed == ["notebooks/01-small.ipynb::Cell 1", "notebooks/01-small.ipynb::Cell 2",
+                      "notebooks/01-small.ipynb::Cell 3"], out
     assert "mismatch 'image/png'" in out
     assert "Cell execution count differs" in out and "stored: 7; an execution top to bottom gives 3" in out
+    assert "stored: 4 (its result: 9); an execution top to bottom gives 4" in out
     assert "notebooks/01-small.ipynb was executed 2 times in this run (nbval, nbclient)" in out
     assert "1 kernel(s) started for no notebook" in out
-    assert "4 passed, 2 failed" in out or "2 failed, 4 passed" in out
+    assert "3 failed, 3 passed" in out
+
+
+def test_a_second_execution_alone_fails_the_run(folder, tmp_path):
+    """Every test passes, and the run fails all the same: the notebook was executed by nbval and once more."""
+    root = tmp_path / "twice"
+    shutil.copytree(folder / "notebooks", root / "notebooks")
+    (root / "test_again.py").write_text(AGAIN.split("def test_a_kernel_for_no_notebook")[0], encoding="utf-8")
+    result = pytest_run(root, "--nbval", "-p", "no:xdist", "notebooks", "test_again.py")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "5 passed" in result.stdout and "failed" not in result.stdout.split("notebook executions")[0]
+    assert "FAILED: notebooks/01-small.ipynb was executed 2 times in this run (nbval, nbclient)" in result.stdout
 
 
 def test_the_verdict_counts_only_the_notebooks_of_the_folder():
@@ -103,3 +118,6 @@ def test_the_verdict_counts_only_the_notebooks_of_the_folder():
     problems, _ = notebook_runs.verdict([*launches, launches[0], {"notebook": None, "by": None}])
     assert problems == ["notebooks/01-a.ipynb was executed 2 times in this run (nbval, nbval); once is enough",
                         "1 kernel(s) started for no notebook that nbval or nbclient executes"]
+    problems, _ = notebook_runs.verdict(launches, collected=["01-a.ipynb", "02-b.ipynb"])
+    assert problems == ["notebooks/02-b.ipynb was collected by nbval but never executed"]
+    assert notebook_runs.verdict([], []) == ([], [])  # no notebook in the run: nothing to say

@@ -1,6 +1,6 @@
 """Measure what the project promises about speed and scale; write build/bench.json.
 
-    python -m plantargets.bench            # all four (the suite, its floor and the report take about five minutes)
+    python -m plantargets.bench            # all four (the suite, its floor and the report take about ten minutes)
     python -m plantargets.bench --quick    # only 2 and 3
 
 1. The test suite against its irreducible work, side by side in one run: ``make test``'s command (environment
@@ -160,13 +160,16 @@ def bench_suite() -> dict:
         record = Path(tmp) / "executions.json"
         suite_s, suite = _run([*PYTEST, *SUITE, "--notebook-executions-json", str(record)], cwd=PROJECT_ROOT)
         launches = json.loads(record.read_text(encoding="utf-8"))["launches"] if record.exists() else []
+    _checked("make test's command", suite)
+    executions = {path.name: sum(1 for launch in launches if launch["notebook"] == f"notebooks/{path.name}")
+                  for path in paths}
+    if set(executions.values()) != {1}:
+        raise RuntimeError(f"each notebook must be executed once in one run of the suite: {executions}")
     notebooks_s = notebooks_once(paths, workers)
     others_s, others = _run([*PYTEST, *OTHER_TESTS], cwd=PROJECT_ROOT)
     _checked("the tests that are not notebook executions", others)
     floor_s = notebooks_s + others_s
     ratio = suite_s / floor_s
-    executions = {path.name: sum(1 for launch in launches if launch["notebook"] == f"notebooks/{path.name}")
-                  for path in paths}
     return {
         "suite_s": round(suite_s, 1), "notebooks_once_s": round(notebooks_s, 1), "other_tests_s": round(others_s, 1),
         "floor_s": round(floor_s, 1), "ratio": round(ratio, 2), "aim_ratio": SUITE_AIM, "met": ratio <= SUITE_AIM,

@@ -26,6 +26,7 @@ import nbformat
 from jupyter_cache.base import CacheBundleIn
 from jupyter_cache.cache.main import JupyterCacheBase
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 from traitlets.config import Config
 
 from .inputs import CACHE_DIR, input_files, inputs_digest, say  # noqa: F401 (input_files: part of this API)
@@ -111,6 +112,7 @@ class NotebookCache:
         self.cache = InputsCache(str(self.folder))
 
     def _reset(self, why: str) -> None:
+        why = why.splitlines()[0][:200]  # a database error carries its SQL on the lines after the first
         self.say(f"the cache in {shown(self.folder)} cannot be read ({why}): it is cleared and rebuilt")
         shutil.rmtree(self.folder, ignore_errors=True)
         self._open()
@@ -139,19 +141,26 @@ class NotebookCache:
             _, merged = self.cache.merge_match_into_notebook(asked)
             merged.metadata.pop(INPUTS_KEY, None)
             return merged
-        self.say(f"{shown(path)}: the cached entry is not used ({why}); executing it again")
+        self.say(f"{shown(path)}: the cached entry is not used ({why.splitlines()[0][:200]}); executing it again")
         try:
             self.cache.remove_cache(record.pk)
-        except Exception as error:
-            self._reset(f"{type(error).__name__}: {error}")
+        except Exception:  # its files are already gone: the new execution replaces the record (store, overwrite)
+            pass
         return None
 
     def store(self, executed: nbformat.NotebookNode, path: Path) -> None:
+        """Keep an execution; the earlier executions of the same notebook (other code, other inputs) are removed."""
         try:
-            self.cache.cache_notebook_bundle(CacheBundleIn(executed, str(path)), overwrite=True)
+            kept = self.cache.cache_notebook_bundle(CacheBundleIn(executed, str(path)), overwrite=True)
         except Exception as error:
             self._reset(f"{type(error).__name__}: {error}")
-            self.cache.cache_notebook_bundle(CacheBundleIn(executed, str(path)), overwrite=True)
+            kept = self.cache.cache_notebook_bundle(CacheBundleIn(executed, str(path)), overwrite=True)
+        for record in self.cache.list_cache_records():
+            if record.uri == str(path) and record.pk != kept.pk:
+                try:
+                    self.cache.remove_cache(record.pk)
+                except Exception:
+                    pass
 
     def run(self, path: Path, digest: str | None = None) -> Run:
         """The notebook at ``path`` executed, from the cache when its inputs are those of a cached execution."""
@@ -160,7 +169,11 @@ class NotebookCache:
         merged = self.lookup(asked, path)
         if merged is not None:
             return Run(path, merged, False, time.perf_counter() - start)
-        executed = execute(copy.deepcopy(asked), path.parent)
+        try:
+            executed = execute(copy.deepcopy(asked), path.parent)
+        except CellExecutionError as error:  # say which notebook, in one line, before the traceback
+            self.say(f"{shown(path)}: a cell raised {error.ename}: {error.evalue}; nothing of it is cached")
+            raise
         self.store(executed, path)
         executed.metadata.pop(INPUTS_KEY, None)
         return Run(path, executed, True, time.perf_counter() - start)

@@ -18,8 +18,13 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 LOCK_FILE = PROJECT_ROOT / "requirements.lock"
 CACHE_DIR = BUILD_DIR / "cache"
 REPORT_DIR = BUILD_DIR / "report"
-#: In the report folder: the digest of everything the report was written from.
-STAMP = ".inputs"
+#: Beside the report folder (not in it: it is not part of the report): the digest of what the report was written from.
+STAMP_SUFFIX = ".inputs"
+
+
+def stamp_of(out: Path) -> Path:
+    """The file that holds the digest the report in ``out`` was written from: ``build/report.inputs``."""
+    return Path(out).parent / (Path(out).name + STAMP_SUFFIX)
 
 
 def say(line: str) -> None:
@@ -58,5 +63,5 @@ def report_digest(paths: list[Path]) -> str:
 
 def report_is_current(out: Path, digest: str) -> bool:
     """Whether the report in ``out`` was written, whole, from inputs with this digest."""
-    stamp = out / STAMP
+    stamp = stamp_of(out)
     return (out / "index.html").is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == digest

@@ -6,7 +6,7 @@
 Notebooks are the files ``notebooks/NN-*.ipynb``, in the order of their numbers. Each is executed in a fresh kernel
 only when it, the package, the data or the lock file changed since its last execution; otherwise its outputs come
 from the cache in ``build/cache/`` (``plantargets.execution``). The report is written again only when a notebook or
-one of those inputs changed: ``build/report/.inputs`` holds the digest it was written from.
+one of those inputs changed: ``build/report.inputs`` holds the digest it was written from.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .inputs import CACHE_DIR, REPORT_DIR, STAMP, notebook_paths, report_digest, report_is_current, say as say_line
+from .inputs import CACHE_DIR, REPORT_DIR, notebook_paths, report_digest, report_is_current, say as say_line, stamp_of
 from .paths import DATA_DIR, NOTEBOOKS_DIR, shown
 
 if TYPE_CHECKING:
@@ -184,10 +184,11 @@ def write_report(out: Path = REPORT_DIR, notebooks: Path = NOTEBOOKS_DIR, cache:
         return out / "index.html"
     from .execution import NotebookCache
 
+    stamp_of(out).unlink(missing_ok=True)  # until the new report is whole, it is not up to date
     runs = NotebookCache(cache, say=say).run_all(paths)
     shutil.rmtree(out, ignore_errors=True)
     index = render([(run.path, run.notebook) for run in runs], out, say=say, cache=cache)
-    (out / STAMP).write_text(digest + "\n", encoding="utf-8")
+    stamp_of(out).write_text(digest + "\n", encoding="utf-8")
     return index
 
 
@@ -267,11 +268,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=CACHE_DIR, help="the folder of the cache (build/cache/)")
     parser.add_argument("--out", type=Path, default=REPORT_DIR, help="the folder of the report (build/report/)")
     args = parser.parse_args(argv)
-    if args.in_place:
-        execute_in_place(args.notebooks, args.cache)
-    else:
-        index = write_report(args.out, args.notebooks, args.cache)
-        print(f"report: {shown(index)}")
+    from nbclient.exceptions import CellExecutionError
+
+    try:
+        if args.in_place:
+            execute_in_place(args.notebooks, args.cache)
+        else:
+            index = write_report(args.out, args.notebooks, args.cache)
+            print(f"report: {shown(index)}")
+    except CellExecutionError as error:  # the notebook is named on the line before; here, the cell and its traceback
+        print(re.sub(r"\x1b\[[0-9;]*m", "", str(error)), file=sys.stderr)
+        return 1
     return 0
 
 
