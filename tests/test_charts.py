@@ -56,19 +56,19 @@ TITLES_EN = {
     "01-targets-by-group": "2 groups set the most targets, 8 each: (2) agriculture, new rural areas and forests; (6) education",
     "03-economic-structure": "Industry and construction (39.39%) and services (39.22%) make up 78.61% of GRDP in the plan",
     "03-growth-targets": "Growth of tourist arrivals has the highest growth target, 23.8%; the others run from 5% to 8.4%",
-    "03-steps-from-2020": "GRDP per capita: +9.3% on 2020 in current prices (nominal); the largest rise in volume: total grain (cereal) output, +0.9%; set below 2020: new tea planting",
+    "03-steps-from-2020": "GRDP per capita: +9.3% on 2020, presumably in current prices (nominal); the largest rise in volume: total grain (cereal) output, +0.9%; set below 2020: new tea planting",
     "04-distance-to-universal": "5 of 10 are 95% or more; furthest from 100%: communes, wards and townships with domestic waste "
     "collection and treatment, 35.9 points short",
     "04-enrolment": "The enrolment target is highest for primary (98.5%) and lowest for upper secondary (53% or more)",
     "04-health": "The ceiling for stunted children under 5 (26.02%) is 7.23 points above that for underweight children under 5 (under 18.79%)",
-    "04-poverty-and-jobs": "Poor districts to cut poverty by 4.3 points, the province by 3.0; jobs: 7,650, below the five-year plan's 8,500 a year",
+    "04-poverty-and-jobs": "Poor districts to cut poverty by 4.3 points, the province by 3.0; jobs: 7,650, below the 8,500 a year set for 2021-2025",
     "04-culture": "1 of 3 is 95% or more; furthest from 100%: villages and urban quarters meeting the 'cultured' standard, 25.8 points short",
     "05-coverage": "Only 3 of the 48 numeric targets can be judged against a published result: 1 met, 2 missed (none a final statistics-office figure)",
     "05-road-levels": "After the 2021 targets, state budget revenue collected in the province must grow fastest to reach 2025: "
                       "11.9% a year; after its 2021 result, GRDP per capita needs 10.0% a year",
     "05-road-shares": "After 2021, the share of communes meeting the new-rural standard must rise fastest, 3.20 points a year; "
                       "the share of services falls most, 0.70 points a year",
-    "05-pace": "4 targets for 2021 fall short of the five-year plan's yearly average: growth of gross regional domestic product "
+    "05-pace": "4 targets for 2021 fall short of the yearly average set for 2021-2025: growth of gross regional domestic product "
                "(GRDP), growth of import-export turnover, workers helped into jobs and growth of the value of locally "
                "produced exports",
 }

@@ -43,7 +43,7 @@ def test_each_file_holds_its_own_kind_of_figure(context):
     in_outcomes = context["file"] == "outcomes.csv"
     assert context.loc[in_outcomes, "indicator_id"].notna().all()
     assert context.loc[~in_outcomes, "indicator_id"].isna().all()
-    assert (in_outcomes.sum(), (~in_outcomes).sum()) == (47, 21)
+    assert (in_outcomes.sum(), (~in_outcomes).sum()) == (47, 22)
 
 
 def test_bounds_and_estimates_are_marked(context):

@@ -20,15 +20,15 @@ def value(targets, indicator_id):
     return targets.set_index("indicator_id").at[indicator_id, "value"]
 
 
-def test_fifty_targets_68_figures_ten_bounds_eight_estimates(targets, context, prose):
-    assert (len(targets), len(context)) == (50, 68)
-    assert context["file"].value_counts().to_dict() == {"outcomes.csv": 47, "context.csv": 21}
+def test_fifty_targets_69_figures_ten_bounds_nine_estimates(targets, context, prose):
+    assert (len(targets), len(context)) == (50, 69)
+    assert context["file"].value_counts().to_dict() == {"outcomes.csv": 47, "context.csv": 22}
     assert (context["bound"] != "exact").sum() == 10 and context.loc["tea_area_2018", "value"] == 6200
-    assert context["estimate"].sum() == 8
+    assert context["estimate"].sum() == 9
     assert context["year"].min() == "2017" and {"2021-2023", "2021-2025"} <= set(context["year"])
-    assert "Fifty targets and 68 outside figures." in prose
-    assert "21 in `context.csv` and 47 in `outcomes.csv`" in prose
-    assert 'Ten are bounds ("gần 6.200 ha", nearly 6,200 ha of tea, is one), and eight are estimates' in prose
+    assert "Fifty targets and 69 outside figures." in prose
+    assert "22 in `context.csv` and 47 in `outcomes.csv`" in prose
+    assert 'Ten are bounds ("gần 6.200 ha", nearly 6,200 ha of tea, is one), and nine are estimates' in prose
     assert "range from 2017 to the 2021-2025 plan" in prose
 
 

@@ -43,12 +43,12 @@ def test_03_economy(targets, context, values):
     assert growth.idxmax() == "tourist_arrivals_growth" and growth.iloc[-2] == values["import_export_growth"] == 8.4
     assert growth.min() == values["livestock_herd_growth"] == values["agriculture_value_added_growth"] == 5
     assert "Tourist arrivals have the highest growth target, 23.8%. The other five run from 5% (agricultural value added, the livestock herd) to 8.4% (import-export turnover)" in prose
-    assert title(charts.steps_from_2020(targets, context)).startswith("GRDP per capita: +9.3% on 2020 in current prices (nominal)")
+    assert title(charts.steps_from_2020(targets, context)).startswith("GRDP per capita: +9.3% on 2020, presumably in current prices (nominal)")
     assert (context.loc["grdp_per_capita_baseline_2020", "value"], values["grdp_per_capita"]) == (43, 47)
     assert round(100 * (222_000 / context.loc["grain_output_baseline_2020", "value"] - 1), 1) == 0.9
     assert round(100 * (values["tea_new_planting"] / context.loc["tea_new_planting_baseline_2020", "value"] - 1), 1) == -10.5
     assert round(values["households_national_grid"] - context.loc["electricity_access_baseline_2020", "value"], 1) == 0.1
-    assert "GRDP per capita is set 9.3% above 2020 (43 to 47 million VND), in current prices: a nominal rise" in prose
+    assert "GRDP per capita is set 9.3% above 2020 (43 to 47 million VND), presumably in current prices (the article does not say): a nominal rise" in prose
     assert "largest rise" not in prose
     assert "grain (+0.9%) and households on the grid (+0.1 points) barely move" in prose
     assert "New tea planting is set 10.5% below 2020 (760 to 680 ha)" in prose

@@ -64,8 +64,10 @@ def test_every_notebook_follows_the_skeleton():
         assert not any("read_csv(" in c.source or "open(" in c.source for c in code), path.name
 
 
-def test_01_gives_the_dates_in_one_place():
+def test_01_gives_the_dates_in_one_place(context):
     from plantargets.paths import RAW_ARTICLE
+
+    assert "'Ngày 13/12, kỳ họp thứ 15" in context.loc["grdp_per_capita_baseline_2020", "note"]
 
     article = RAW_ARTICLE.read_text(encoding="utf-8")
     assert "tại kỳ họp thứ mười bốn HĐND tỉnh" in article  # the photo caption
@@ -73,11 +75,11 @@ def test_01_gives_the_dates_in_one_place():
     assert "(Ngày đăng :05/02/2021" in article
     prose = prose_of("01-the-plan-at-a-glance")
     assert '"kỳ họp thứ mười lăm"' in prose and '"kỳ họp thứ mười bốn"' in prose and "held 8-10 December 2020" in prose
-    assert "posted on 05/02/2021" in prose and "Nghị quyết số 39/2020/NQ-HĐND, dated 13/12/2020" in prose
+    assert "posted on 05/02/2021" in prose and "Nghị quyết số 39/2020/NQ-HĐND of 13/12/2020" in prose and "The sources collected do not reconcile the two" in prose
 
 
 def test_04_says_which_poverty_standard(context):
     prose = prose_of("04-society")
     assert context.loc["poverty_rate_baseline_2020", "value"] == 16.33
-    assert "poverty standard of 2016-2020, on which the 2020 rate of 16.33% stands" in prose
-    assert "2021 is the last year on that standard" in prose
+    assert "The 2020 rate of 16.33% (`data/context.csv`) is on the poverty standard in force for 2016-2020" in prose
+    assert "Points measured on different standards do not add up" in prose and "multidimensional" not in prose

@@ -384,8 +384,8 @@ def steps_from_2020(targets: pd.DataFrame, context: pd.DataFrame | None, *, lang
     def pct(value: float) -> str:
         return f"{value:+.1f}%".replace(".", "," if vi else ".")
 
-    parts = [f"{_in_sentence(name(r, lang))}: {pct(r['change'])} so với 2020 theo giá hiện hành" if vi
-             else f"{_in_sentence(name(r, lang))}: {pct(r['change'])} on 2020 in current prices (nominal)"
+    parts = [f"{_in_sentence(name(r, lang))}: {pct(r['change'])} so với năm 2020 (giả định theo giá hiện hành)" if vi
+             else f"{_in_sentence(name(r, lang))}: {pct(r['change'])} on 2020, presumably in current prices (nominal)"
              for _, r in money.iterrows()]
     if len(volumes):
         top = volumes.loc[volumes["change"].idxmax()]
@@ -536,11 +536,11 @@ def poverty_and_jobs(targets: pd.DataFrame, context: pd.DataFrame | None = None,
     if lang == "vi":
         title = f"{name(poor, lang, short=True)} giảm {plain(poor, lang)} điểm %, toàn tỉnh {plain(province, lang)}"
         if pace is not None:
-            title += f"; {_in_sentence(name(jobs, lang))} {plain(jobs, lang)} lao động, dưới mức bình quân {_number(pace, lang)}/năm của kế hoạch 5 năm"
+            title += f"; {_in_sentence(name(jobs, lang))} {plain(jobs, lang)} lao động, dưới mức {_number(pace, lang)}/năm đặt ra cho giai đoạn 2021-2025"
     else:
         title = f"Poor districts to cut poverty by {plain(poor, lang)} points, the province by {plain(province, lang)}"
         if pace is not None:
-            title += f"; jobs: {plain(jobs, lang)}, below the five-year plan's {_number(pace, lang)} a year"
+            title += f"; jobs: {plain(jobs, lang)}, below the {_number(pace, lang)} a year set for 2021-2025"
     return _finish(fig, title, lang=lang, context=context, figure_ids=used)
 
 
@@ -824,9 +824,9 @@ def pace_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
     behind = road[road["verdict"] == "behind"]
     names = _and([_in_sentence(name(r, lang)) for _, r in behind.iterrows()], lang)
     if lang == "vi":
-        title = f"Mục tiêu 2021 thấp hơn mức bình quân/năm của kế hoạch 5 năm ở {len(behind)} mục tiêu: {names}"
+        title = f"Mục tiêu 2021 thấp hơn mức bình quân/năm đặt ra cho giai đoạn 2021-2025 ở {len(behind)} mục tiêu: {names}"
     else:
-        title = f"{len(behind)} targets for 2021 fall short of the five-year plan's yearly average: {names}"
+        title = f"{len(behind)} targets for 2021 fall short of the yearly average set for 2021-2025: {names}"
     return _finish(fig, title, lang=lang, context=outcomes, figure_ids=_figure_ids(outcomes, ids))
 
 
