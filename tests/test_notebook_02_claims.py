@@ -81,7 +81,7 @@ def test_growth_decomposition(summary, prose):
 
 def test_poverty(summary, prose):
     assert "(16.33%, on the standard in force for 2016-2020), the cut leaves 13.33% for 2021 on that measure" in summary.loc[("poverty_reduction", "poverty"), "finding"]
-    assert "whose 2020 rate is 16.33%, the plan implies 13.33% for 2021 on that measure" in prose
+    assert "whose 2020 rate is 16.33% (Báo Dân sinh, read from a copy of its article on another site), the plan implies 13.33% for 2021 on that measure" in prose
 
 
 def test_malnutrition_and_enrolment(targets, prose):
@@ -130,3 +130,13 @@ def test_sixteen_rows_all_pass(summary, prose):
     assert round(100 * 42 / 94, 2) == 44.68 and "44.7% is 42 of 94 xã (44.68%) within rounding" in prose
     assert "the **94 xã**, not all 106 commune-level units" in prose
     assert summary.loc[("parts_sum_to_whole", "grdp_structure"), "observed"] == pytest.approx(100.0)
+
+
+def test_figures_from_copies_and_aggregators_say_so(context, prose):
+    """The shared collection flags a mirror, a document-sharing site and a news aggregator: the prose does too."""
+    assert "Mirror on newsbreak24hr.com" in context.loc["poverty_rate_baseline_2020", "note"]
+    assert "16.33% (Báo Dân sinh, read from a copy of its article on another site)" in prose
+    assert "document-sharing site" in context.loc["labour_force_baseline_2020", "note"]
+    assert "(289,090 people aged 15 and over, from an excerpt of a draft provincial planning report on a document-sharing site)" in prose
+    assert "News aggregator" in context.loc["population_avg_2021", "note"]
+    assert "478,400 (the statistics office's figure as a news aggregator, Soha, gives it)" in prose

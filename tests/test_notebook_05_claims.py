@@ -184,3 +184,11 @@ def test_the_five_year_plan_is_dated_as_its_source_dates_it(outcomes, prose):
     assert "ngày 13/12/2020" in outcomes.loc["ntm_share_plan_2025", "note"]
     assert "announced by the council on 13/12/2020" in prose and "adopted at the same session" not in prose
     assert "three days after" not in prose
+
+
+def test_a_floor_met_exactly_is_not_above_it(road, prose):
+    for indicator_id in ("agriculture_value_added_growth", "livestock_herd_growth"):
+        row = road.loc[indicator_id]
+        assert (row["target_2021"], row["target_2025"], row["target_2025_bound"], row["verdict"]) == (5, 5, "at least", "on pace")
+    assert 'at the floor of "trên 5%/năm" (more than 5% a year): not above it' in prose
+    assert "(malnutrition, the poverty rate)" not in prose  # the poverty targets are reductions: higher is better

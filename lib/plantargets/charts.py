@@ -55,7 +55,7 @@ WORDS = {
     "target": ("Mục tiêu 2021", "2021 target"),
     "baseline": ("Năm 2020", "2020"),
     "estimate": ("ước tính", "estimate"),
-    "count": ("Số chỉ tiêu", "Number of targets"),
+    "count": ("Số mục tiêu", "Number of targets"),
     "percent_of_grdp": ("% GRDP", "% of GRDP"),
     "percent_a_year": ("%/năm", "% a year"),
     "percent": ("%", "%"),
@@ -271,7 +271,7 @@ def targets_by_group(targets: pd.DataFrame, *, lang: str = "en") -> Figure:
     totals = counts.sum(axis=1)
     top = [f"({g}) {_in_sentence(text)}" for (g, text), n in totals.items() if n == totals.max()]
     title = (
-        f"{len(top)} nhóm có nhiều chỉ tiêu nhất, mỗi nhóm {totals.max()}: {'; '.join(top)}"
+        f"{len(top)} nhóm có nhiều mục tiêu nhất, mỗi nhóm {totals.max()}: {'; '.join(top)}"
         if lang == "vi"
         else f"{len(top)} groups set the most targets, {totals.max()} each: {'; '.join(top)}"
     )

@@ -435,7 +435,7 @@ def poverty_reduction(targets: pd.DataFrame, context=None) -> pd.DataFrame:
         )
     pace, pace_poor = _figure(context, "poverty_reduction_pace_2021_2025"), _figure(context, "poverty_reduction_poor_districts_target_2021_2025")
     if pace is not None and pace_poor is not None:
-        finding = finding + f" For 2021-2025 the province set {pace:g} and {pace_poor:g} points a year."
+        finding = finding + f" A report of a provincial conference gives {pace:g} and {pace_poor:g} points a year for 2021-2025."
     return _rows(
         "poverty_reduction", wide.index, subject="poverty",
         what="The poor districts cut poverty by at least as many points as the province; the cut is smaller than the 2020 rate.",
@@ -538,8 +538,8 @@ def jobs_and_training(targets: pd.DataFrame, context=None) -> pd.DataFrame:
         + f"% of the 2020 labour force ({_n(labour, 0)})."
     )
     pace = _figure(context, "jobs_pace_2021_2025")
-    if pace is not None:  # set at the provincial conference of 13/12/2020 (outcomes.csv names the report)
-        finding = finding + f" For 2021-2025 the province set {_n(pace, 0)} jobs a year: 2021 asks " + (pace - jobs).map(lambda x: _n(x, 0)) + " fewer."
+    if pace is not None:  # reported at a provincial conference of 13/12/2020 (outcomes.csv names the report)
+        finding = finding + f" A report of a provincial conference gives {_n(pace, 0)} jobs a year for 2021-2025: 2021 asks " + (pace - jobs).map(lambda x: _n(x, 0)) + " fewer."
     return _rows(
         "jobs_and_training", wide.index, subject="jobs and training",
         what="Jobs created and workers trained in one year are each a part of the labour force (below 100% of it).",
