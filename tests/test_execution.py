@@ -13,7 +13,7 @@ import pytest
 
 import notebook_runs
 from plantargets import execution, report
-from plantargets.paths import DATA_DIR, NOTEBOOKS_DIR, PROJECT_ROOT
+from plantargets.paths import DATA_DIR, PROJECT_ROOT
 
 
 def small_notebook(folder, name="01-small.ipynb", code=("x = 6 * 7", "print(x)\nx")):
@@ -212,11 +212,6 @@ def test_make_notebooks_saves_the_cached_outputs_unchanged(tmp_path, warm):
     first = (notebooks / "01-small.ipynb").read_bytes()
     report.execute_in_place(notebooks, cache, say=Said())
     assert (notebooks / "01-small.ipynb").read_bytes() == first
-
-
-def test_the_project_notebooks_are_what_the_report_reads():
-    assert [p.name for p in report.notebook_paths()] == sorted(p.name for p in NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
-    assert [path for path, _ in report.stored()] == report.notebook_paths()
 
 
 def test_the_figures_are_drawn_once_for_the_same_lib_and_data(tmp_path, monkeypatch):

@@ -188,3 +188,14 @@ def test_a_slower_2021_step_is_behind(data_copy, targets):
     data_copy.set_context("grdp_per_capita_baseline_2020", value="46")
     road = plantargets.road_to_2025(targets, data_copy.load_outcomes()).set_index("indicator_id")
     assert road.loc["grdp_per_capita", "verdict"] == "behind"
+
+
+def test_growth_left_for_the_rest_of_a_period():
+    """Three years at 3.91% on average after a first year of 5.6% leave 3.08% a year for the other two; a year of
+    growth equal to the average leaves the average; a period with no year left is an error, not a guess."""
+    assert round(plantargets.growth_left(3.91, 3, [5.6]), 2) == 3.08
+    assert round(plantargets.growth_left(3.91, 3, [5.6, 7.7]), 2) == -1.35
+    assert plantargets.growth_left(4.0, 5, [4.0, 4.0]) == pytest.approx(4.0)
+    assert plantargets.growth_left(3.0, 2, [5.0]) < 3.0 < plantargets.growth_left(3.0, 2, [1.0])
+    with pytest.raises(ValueError, match="none is left"):
+        plantargets.growth_left(3.91, 1, [5.6])

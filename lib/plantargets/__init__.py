@@ -12,6 +12,7 @@ The public API, in one screen:
     scorecard(targets, outcomes) -> DataFrame   each target against its published 2021 result: met, missed, ...
     status_by_group(card)        -> DataFrame   how many targets of each group are met, missed, ...
     road_to_2025(targets, outcomes) -> DataFrame  the 2021 targets against the 2021-2025 plan's, and the pace left
+    growth_left(average, years, known) -> float  the yearly growth the rest of a period needs, given its average
     parts_sum_to_whole(targets)  -> DataFrame   do the shares of each whole sum to 100?
     vietnamese_number(value, decimals) -> str   a number written the way the resolution writes it
     charts                                      the figures: charts.growth_targets(targets, lang="vi"), ...
@@ -29,7 +30,7 @@ _PUBLIC = {
     "load_targets": "load", "read_table": "load",
     "parts_sum_to_whole": "checks", "run_checks": "checks",
     "vietnamese_number": "numbers",
-    "road_to_2025": "scoring", "scorecard": "scoring", "status_by_group": "scoring",
+    "road_to_2025": "scoring", "scorecard": "scoring", "status_by_group": "scoring", "growth_left": "scoring",
 }
 _MODULES = ("charts", "paths")
 
@@ -59,6 +60,7 @@ __all__ = [
     "paths",
     "read_table",
     "road_to_2025",
+    "growth_left",
     "run_checks",
     "scorecard",
     "status_by_group",

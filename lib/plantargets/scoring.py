@@ -296,3 +296,17 @@ def _road_reasons(road: pd.DataFrame) -> pd.Series:
                            f"{unit.replace(' a year', '')}, against the average yearly step from 2020 to {written}, "
                            f"{r['pace_2020_2025']:+.2f} {unit}: {r['verdict']}.")
     return pd.Series(reasons, index=road.index)
+
+
+def growth_left(average: float, years: int, known: list[float]) -> float:
+    """The yearly growth (%) the remaining years of a period must average, given the period's yearly average and the
+    growth (%) of its first years: (1 + average) ** years / product(1 + known), over the years left, compounded.
+
+    >>> round(growth_left(3.91, 3, [5.6]), 2)   # 2021-2023 at 3.91% a year, 2021 at 5.6%: 2022-2023
+    3.08
+    """
+    left = years - len(known)
+    if left <= 0:
+        raise ValueError(f"the period has {years} years and {len(known)} are known: none is left")
+    rest = (1 + average / 100) ** years / math.prod(1 + g / 100 for g in known)
+    return 100 * (rest ** (1 / left) - 1)
