@@ -82,4 +82,4 @@ def test_04_says_which_poverty_standard(context):
     prose = prose_of("04-society")
     assert context.loc["poverty_rate_baseline_2020", "value"] == 16.33
     assert "The 2020 rate of 16.33% (`data/context.csv`) is on the poverty standard in force for 2016-2020" in prose
-    assert "Points measured on different standards do not add up" in prose and "multidimensional" not in prose
+    assert "Points measured on different standards or series do not add up" in prose and "do not say on which standard" in prose and "multidimensional" not in prose

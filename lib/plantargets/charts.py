@@ -62,13 +62,13 @@ WORDS = {
     "short_of_100": ("khoảng cách tới 100%", "short of 100%"),
     "universal": ("100%", "100%"),
     "grdp_growth": ("Tăng trưởng GRDP", "GRDP growth"),
-    "five_year_pace": ("Bình quân/năm, kế hoạch 2021-2025", "Yearly pace, 2021-2025 plan"),
+    "five_year_pace": ("Bình quân/năm giai đoạn 2021-2025", "Yearly figure for 2021-2025"),
     "ceiling": ("trần (không quá)", "ceiling (at most)"),
     "points": ("điểm %", "points"),
     "result": ("Kết quả 2021", "2021 result"),
     "plan_2022": ("Kế hoạch 2022", "2022 plan"),
     "target_2025": ("Mục tiêu 2025", "2025 target"),
-    "average_2021_2025": ("Kế hoạch 2021-2025, mỗi năm", "2021-2025 plan, a year"),
+    "average_2021_2025": ("Bình quân/năm giai đoạn 2021-2025", "Yearly average for 2021-2025"),
     "needed_after_target": ("Cần đạt 2022-2025 (từ mục tiêu)", "Needed 2022-25 (from target)"),
     "needed_after_result": ("Cần đạt 2022-2025 (từ kết quả)", "Needed 2022-25 (from result)"),
     "from_target": ("từ mục tiêu 2021", "from the 2021 target"),
@@ -384,7 +384,7 @@ def steps_from_2020(targets: pd.DataFrame, context: pd.DataFrame | None, *, lang
     def pct(value: float) -> str:
         return f"{value:+.1f}%".replace(".", "," if vi else ".")
 
-    parts = [f"{_in_sentence(name(r, lang))}: {pct(r['change'])} so với năm 2020 (giả định theo giá hiện hành)" if vi
+    parts = [f"{_in_sentence(name(r, lang))}: {pct(r['change'])} so với năm 2020 (nhiều khả năng theo giá hiện hành, tức tăng danh nghĩa)" if vi
              else f"{_in_sentence(name(r, lang))}: {pct(r['change'])} on 2020, presumably in current prices (nominal)"
              for _, r in money.iterrows()]
     if len(volumes):
@@ -766,6 +766,8 @@ def _road_title(road: pd.DataFrame, lang: str) -> str:
         up, down = shares.loc[shares["pace_after_target"].idxmax()], shares.loc[shares["pace_after_target"].idxmin()]
         fall = _number(-down["pace_after_target"], lang, 2)
         up_pace = _number(up["pace_after_target"], lang, 2)
+        if str(up["pace_after_target_bound"]) == "at least":  # 'trên 57,5%' in 2025: the pace is a floor
+            up_pace = ("ít nhất " if vi else "at least ") + up_pace
         parts.append(f"Sau năm 2021, {called(up)} phải tăng nhanh nhất, {up_pace} điểm %/năm; {called(down)} giảm nhiều nhất, "
                      f"{fall} điểm %/năm" if vi
                      else f"After 2021, {called(up)} must rise fastest, {up_pace} points a year; {called(down)} falls most, "
