@@ -61,7 +61,7 @@ TITLES_EN = {
     "collection and treatment, 35.9 points short",
     "04-enrolment": "The enrolment target is highest for primary (98.5%) and lowest for upper secondary (53% or more)",
     "04-health": "The ceiling for stunted children under 5 (26.02%) is 7.23 points above that for underweight children under 5 (under 18.79%)",
-    "04-poverty-and-jobs": "Poor districts to cut poverty by 4.3 points, the province by 3.0; jobs: 7,650, below the 8,500 a year set for 2021-2025",
+    "04-poverty-and-jobs": "Poor districts to cut poverty by 4.3 points, the province by 3.0; jobs: 7,650, below the 8,500 a year reported for 2021-2025",
     "04-culture": "1 of 3 is 95% or more; furthest from 100%: villages and urban quarters meeting the 'cultured' standard, 25.8 points short",
     "05-coverage": "Only 3 of the 48 numeric targets can be judged against a published result: 1 met, 2 missed (none a final statistics-office figure)",
     "05-road-levels": "After the 2021 targets, state budget revenue collected in the province must grow fastest to reach 2025: "

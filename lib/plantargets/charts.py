@@ -337,7 +337,7 @@ def growth_targets(targets: pd.DataFrame, *, lang: str = "en", ids=GROWTH) -> Fi
     top, rest = rows.iloc[0], rows.iloc[1:]
     low, high = _number(rest["value"].min(), lang), _number(rest["value"].max(), lang)
     title = (
-        f"{name(top, lang)}: {plain(top, lang)}%, mục tiêu tăng cao nhất; các mục tiêu khác từ {low}% đến {high}%"
+        f"{name(top, lang)}: {plain(top, lang)}%, mục tiêu tăng trưởng cao nhất; các mục tiêu khác từ {low}% đến {high}%"
         if lang == "vi"
         else f"{name(top, lang)} has the highest growth target, {plain(top, lang)}%; the others run from {low}% to {high}%"
     )
@@ -494,8 +494,8 @@ def health(targets: pd.DataFrame, *, lang: str = "en") -> Figure:
         return ""
 
     if lang == "vi":
-        title = (f"Trần cao hơn cho {_in_sentence(name(higher, lang))} ({under(higher)}{plain(higher, lang)}%) so với "
-                 f"{_in_sentence(name(lower, lang))} ({under(lower)}{plain(lower, lang)}%): chênh {gap} điểm %")
+        title = (f"Mục tiêu {_in_sentence(name(higher, lang))} ({under(higher) or 'xuống '}{plain(higher, lang)}%) cao hơn "
+                 f"mục tiêu {_in_sentence(name(lower, lang))} ({under(lower) or 'xuống '}{plain(lower, lang)}%) {gap} điểm %")
     else:
         title = (f"The ceiling for {_in_sentence(name(higher, lang))} ({under(higher)}{plain(higher, lang)}%) is {gap} points above "
                  f"that for {_in_sentence(name(lower, lang))} ({under(lower)}{plain(lower, lang)}%)")
@@ -534,13 +534,13 @@ def poverty_and_jobs(targets: pd.DataFrame, context: pd.DataFrame | None = None,
     province = _rows(targets, ["poverty_rate_reduction"]).iloc[0]
     pace = float(context.at["jobs_pace_2021_2025", "value"]) if "jobs_pace_2021_2025" in used else None
     if lang == "vi":
-        title = f"{name(poor, lang, short=True)} giảm {plain(poor, lang)} điểm %, toàn tỉnh {plain(province, lang)}"
+        title = f"Tỷ lệ hộ nghèo giảm {plain(province, lang)} điểm %, riêng các huyện nghèo giảm {plain(poor, lang)}"
         if pace is not None:
-            title += f"; {_in_sentence(name(jobs, lang))} {plain(jobs, lang)} lao động, dưới mức {_number(pace, lang)}/năm đặt ra cho giai đoạn 2021-2025"
+            title += f"; giải quyết việc làm cho {plain(jobs, lang)} lao động, thấp hơn mức {_number(pace, lang)} lao động/năm của giai đoạn 2021-2025"
     else:
         title = f"Poor districts to cut poverty by {plain(poor, lang)} points, the province by {plain(province, lang)}"
         if pace is not None:
-            title += f"; jobs: {plain(jobs, lang)}, below the {_number(pace, lang)} a year set for 2021-2025"
+            title += f"; jobs: {plain(jobs, lang)}, below the {_number(pace, lang)} a year reported for 2021-2025"
     return _finish(fig, title, lang=lang, context=context, figure_ids=used)
 
 
@@ -615,7 +615,7 @@ def coverage(card: pd.DataFrame, *, lang: str = "en") -> Figure:
     none_final = len(decided) > 0 and not decided["result_final"].fillna(False).astype(bool).any()
     if lang == "vi":
         title = f"Chỉ {judged}/{len(card)} mục tiêu có số đánh giá được bằng kết quả đã công bố: {met} đạt, {missed} không đạt"
-        title += " (chưa có số liệu chính thức của cơ quan thống kê)" if none_final else ""
+        title += " (đều là số liệu của tỉnh, chưa phải số liệu chính thức của cơ quan thống kê)" if none_final else ""
     else:
         title = f"Only {judged} of the {len(card)} numeric targets can be judged against a published result: {met} met, {missed} missed"
         title += " (none a final statistics-office figure)" if none_final else ""
@@ -826,7 +826,7 @@ def pace_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
     behind = road[road["verdict"] == "behind"]
     names = _and([_in_sentence(name(r, lang)) for _, r in behind.iterrows()], lang)
     if lang == "vi":
-        title = f"Mục tiêu 2021 thấp hơn mức bình quân/năm đặt ra cho giai đoạn 2021-2025 ở {len(behind)} mục tiêu: {names}"
+        title = f"{len(behind)} mục tiêu năm 2021 đặt thấp hơn mức bình quân hằng năm của giai đoạn 2021-2025: {names}"
     else:
         title = f"{len(behind)} targets for 2021 fall short of the yearly average set for 2021-2025: {names}"
     return _finish(fig, title, lang=lang, context=outcomes, figure_ids=_figure_ids(outcomes, ids))
