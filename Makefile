@@ -12,7 +12,7 @@ export JUPYTER_PLATFORM_DIRS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help test e2e check-browser report lab notebooks bench lock clean
+.PHONY: help test e2e check-browser report lab notebooks messages bench lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z0-9]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -70,6 +70,11 @@ lab: $(STAMP) $(LAB_OVERRIDES) ## Start JupyterLab on 127.0.0.1 (with its token)
 
 notebooks: $(STAMP) ## Save into notebooks/ the outputs of their execution (from build/cache/ when nothing changed)
 	$(BIN)/python -m plantargets.report --in-place
+
+# The message catalogues (lib/plantargets/locale/): the template extracted from lib/ and data/datapackage.json with
+# babel.cfg, both catalogues updated from it (a new message gets its English text; its Vietnamese is to be written).
+messages: $(STAMP) ## Extract the messages a reader sees into lib/plantargets/locale/ and update the vi and en catalogues
+	$(BIN)/python -m plantargets.i18n
 
 bench: $(STAMP) ## Measure make test against its irreducible work, make report cold/warm/one changed, load_targets, scale; write build/bench.json
 	$(BIN)/python -m plantargets.bench

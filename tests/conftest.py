@@ -14,7 +14,7 @@ from plantargets.paths import DATA_DIR, NOTEBOOKS_DIR
 
 def prose_of(stem: str) -> str:
     """The markdown of notebooks/<stem>.ipynb, cell after cell: what its claims tests read."""
-    notebook = nbformat.read(NOTEBOOKS_DIR / f"{stem}.ipynb", as_version=4)
+    notebook = nbformat.read(NOTEBOOKS_DIR / "en" / f"{stem}.ipynb", as_version=4)
     return "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
 
 

@@ -48,8 +48,9 @@ def project_notebooks() -> dict[str, str]:
 
     from plantargets.paths import NOTEBOOKS_DIR  # not plantargets.report: this runs in every worker, kept light
 
-    paths = sorted((FOLDER[0] if FOLDER else NOTEBOOKS_DIR).glob("[0-9][0-9]-*.ipynb"))
-    return {code_digest(nbformat.read(p, as_version=4)): p.name for p in paths}
+    folder = FOLDER[0] if FOLDER else NOTEBOOKS_DIR
+    paths = sorted([*folder.glob("[0-9][0-9]-*.ipynb"), *folder.glob("*/[0-9][0-9]-*.ipynb")])
+    return {code_digest(nbformat.read(p, as_version=4)): p.relative_to(folder).as_posix() for p in paths}
 
 
 def _name(notebook, path: Path | None) -> str:
@@ -198,7 +199,7 @@ def pytest_sessionfinish(session, exitstatus):
         return
     launches = config._notebook_launches
     known = set(project_notebooks().values())
-    collected = sorted({Path(nodeid.split("::")[0]).name for nodeid in config._file_progress.total
+    collected = sorted({nodeid.split("::")[0].split(PROJECT, 1)[-1] for nodeid in config._file_progress.total
                         if nodeid.split("::")[0].endswith(".ipynb")} & known)
     problems, lines = verdict(launches, collected)
     config._notebook_verdict = (problems, lines)

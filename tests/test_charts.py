@@ -87,7 +87,7 @@ def test_every_figure_has_axis_labels_and_the_source_note(all_figures):
     for lang, figures in all_figures.items():
         for stem, fig in figures.items():
             notes = [t.get_text() for t in fig.texts if t.get_gid() == "source"]
-            assert len(notes) == 1 and notes[0].startswith(charts.SOURCE_NOTE), (lang, stem)
+            assert len(notes) == 1 and notes[0].startswith(charts.source_note(lang)), (lang, stem)
             for ax in fig.axes:
                 if ax.get_visible() and ax.axison:  # an axes turned off only holds a legend
                     assert ax.get_xlabel() or ax.get_ylabel(), (lang, stem, ax.get_title())
@@ -111,7 +111,7 @@ def test_outside_figures_are_credited_to_their_publishers(all_figures, context):
         assert publisher.split(" (")[0] in note
     assert note.replace("\n", " ").endswith("(quoted in data/outcomes.csv)")
     growth_note = [t.get_text() for t in all_figures["en"]["03-growth-targets"].texts if t.get_gid() == "source"][0]
-    assert growth_note == charts.SOURCE_NOTE  # no outside figure used there
+    assert growth_note == charts.source_note("en")  # no outside figure used there
 
 
 def test_every_figure_draws_without_a_warning_in_both_languages(all_figures, renderers):
@@ -247,7 +247,7 @@ def test_steps_from_2020_put_each_2020_value_beside_its_target(targets, context)
         "households_national_grid": [95.1, values["households_national_grid"]],
     }
     # a rate moves in points, an amount in percent of itself
-    assert changes == {"tea_new_planting": "-10.5%", "grdp_per_capita": "+9.3%", "agriculture_value_added_growth": "+1.0 points",
+    assert changes == {"tea_new_planting": "\u221210.5%", "grdp_per_capita": "+9.3%", "agriculture_value_added_growth": "+1.0 points",
                        "grain_output": "+0.9%", "households_national_grid": "+0.1 points"}
     hatched = {p.get_gid().removeprefix("step:") for ax in fig.axes for p in ax.patches if p.get_hatch()}
     baselines = context[(context["role"] == "baseline") & context["indicator_id"].notna()]
@@ -391,3 +391,49 @@ def test_share_panels_have_the_same_span_so_slopes_compare(targets, outcomes):
 def test_the_outlet_read_is_credited(targets, outcomes):
     note = [t.get_text() for t in charts.road_to_2025(targets, outcomes, ids=charts.ROAD_SHARES).texts if t.get_gid() == "source"][0]
     assert "VietnamMoi" in note and "HĐND tỉnh Lai Châu (" not in note
+
+
+# ------------------------------------------------------------------ in Vietnamese
+
+AVOIDED_VI = ("tỷ lệ bao phủ", "khoảng cách tới 100%", "điểm rỗng", "trần (không quá)", "Source", " a year", "target")
+
+
+def test_vietnamese_figures_are_in_vietnamese_with_vietnamese_numbers(all_figures):
+    from matplotlib.text import Text
+
+    from plantargets.i18n import messages
+
+    vi = all_figures["vi"]
+    assert title(vi["03-economic-structure"]) == (
+        "Công nghiệp, xây dựng (39,39%) và dịch vụ (39,22%) chiếm 78,61% GRDP theo kế hoạch")
+    assert title(vi["04-poverty-and-jobs"]) == (
+        "Tỷ lệ hộ nghèo giảm 3,0 điểm %, riêng các huyện nghèo giảm 4,3; giải quyết việc làm cho 7.650 lao động, "
+        "thấp hơn mức 8.500 lao động/năm của giai đoạn 2021-2025")
+    assert title(vi["04-culture"]) == (
+        "1/3 mục tiêu từ 95% trở lên; cách xa 100% nhất: thôn, bản, khu phố đạt tiêu chuẩn văn hóa, còn cách 25,8 điểm %")
+    (note,) = [t.get_text() for t in vi["04-poverty-and-jobs"].texts if t.get_gid() == "source"]
+    assert note == ("Nguồn: Nghị quyết HĐND tỉnh Lai Châu, kỳ họp thứ 15, 12/2020\n"
+                    "Số liệu ngoài nghị quyết: Làng nghề Việt (trích dẫn trong data/outcomes.csv)")
+    assert [t.get_text() for t in vi["05-road-levels"].axes[-1].get_legend().get_texts()] == [
+        "Năm 2020", "Mục tiêu 2021", "Kết quả 2021", "Kế hoạch 2022", "Mục tiêu 2025", "không tô màu: số ước tính"]
+    road = {t.get_text() for ax in vi["05-road-levels"].axes for t in ax.texts}
+    assert {"≥ 2.000", "≥ 226.000", "44,4", "+8,4%/năm (từ mục tiêu 2021)", "+10,0%/năm (từ kết quả 2021)"} <= road
+    shares = {t.get_text() for ax in vi["05-road-shares"].axes for t in ax.texts}
+    assert "−0,70 điểm phần trăm/năm (từ mục tiêu 2021)" in shares
+    steps = {t.get_text() for ax in vi["03-steps-from-2020"].axes for t in ax.texts if t.get_gid() == "change"}
+    assert {"−10,5%", "+9,3%", "+1,0 điểm phần trăm"} <= steps
+    pace = vi["05-pace"]
+    assert {"8.713", "≥ 9,26", "7,96"} <= {t.get_text() for ax in pace.axes for t in ax.texts}
+    assert "Cần đạt 2022-2025 (từ mục tiêu)" in tick_names(pace.axes[0])
+    assert "lao động/năm" in [ax.get_xlabel() for ax in pace.axes]
+    kinds = [t.get_text() for t in vi["01-targets-by-group"].axes[0].get_legend().get_texts()]
+    assert kinds[:2] == ["mức đạt", "tốc độ tăng"] and "tỷ lệ" in kinds
+    statuses = [t.get_text() for t in vi["05-coverage"].axes[0].get_legend().get_texts()]
+    msg = messages("vi")
+    assert statuses == [msg.pgettext("status", s) for s in ("met", "missed", "no published result")] + ["gạch chéo: số ước tính"]
+    assert vi["04-distance-to-universal"].axes[0].get_legend().get_texts()[0].get_text() == "phần còn thiếu để đạt 100%"
+    assert "Mức tối đa" in [vi["04-health"].axes[0].get_title(loc) for loc in ("left", "center", "right")]
+    for stem, fig in vi.items():  # none of the words to avoid, and no English chart word, anywhere in a figure
+        for text in fig.findobj(Text):
+            for avoided in AVOIDED_VI:
+                assert avoided not in text.get_text(), (stem, text.get_text())

@@ -5,7 +5,7 @@ import pytest
 from conftest import prose_of
 
 import plantargets
-from plantargets.report import notebook_paths
+from plantargets.report import edition_of, notebook_paths
 
 
 @pytest.fixture(scope="module")
@@ -56,9 +56,10 @@ def test_every_notebook_follows_the_skeleton():
     for path in notebook_paths():
         notebook = nbformat.read(path, as_version=4)
         markdown = [c.source for c in notebook.cells if c.cell_type == "markdown"]
-        assert markdown[0].startswith("# ") and " · " in markdown[0].splitlines()[0], path.name
-        assert any(s.startswith("## Nguồn · Source") for s in markdown), path.name
-        assert any(s.startswith("## What we found") for s in markdown), path.name
+        lang = edition_of(path)
+        assert markdown[0].startswith("# ") and " · " not in markdown[0].splitlines()[0], path.name
+        assert any(s.startswith({"vi": "## Nguồn", "en": "## Source"}[lang]) for s in markdown), path.name
+        assert any(s.startswith({"vi": "## Những kết quả chính", "en": "## What we found"}[lang]) for s in markdown), path.name
         code = [c for c in notebook.cells if c.cell_type == "code"]
         assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), path.name
         assert not any("read_csv(" in c.source or "open(" in c.source for c in code), path.name

@@ -39,39 +39,56 @@ def built(tmp_path_factory, executed):
     return out, index, (other.returncode, log, again)
 
 
-def test_one_page_per_notebook_and_an_index(built):
+def test_one_page_per_notebook_and_an_index_per_language(built):
     out, index, _ = built
     assert index == out / "index.html"
-    stems = [p.stem for p in report.notebook_paths()]
-    assert stems and sorted(p.stem for p in out.glob("*.html") if p.name != "index.html") == stems
+    stems = sorted(p.stem for p in report.notebook_paths())
+    assert len(stems) == 10 and sorted(p.stem for p in out.glob("*.html") if not p.name.startswith("index")) == stems
+    assert sorted(p.name for p in out.glob("index*.html")) == sorted(report.INDEX_PAGES.values())
 
 
-def test_the_index_links_every_page_with_its_title(built):
-    out, index, _ = built
-    page = index.read_text(encoding="utf-8")
-    for path in report.notebook_paths():
-        assert f'href="{path.stem}.html"' in page
-    assert "The 2021 plan at a glance" in page
-    pages = {f"{p.stem}.html" for p in report.notebook_paths()}
-    assert {h for h in re.findall(r'href="([^"]+)"', page) if not h.startswith(("figures/", "data/"))} == pages
+@pytest.mark.parametrize("lang", report.EDITIONS)
+def test_each_index_is_in_its_language_and_links_its_editions_pages(built, lang):
+    out, _, _ = built
+    page = (out / report.INDEX_PAGES[lang]).read_text(encoding="utf-8")
+    assert f'<html lang="{lang}">' in page
+    other = report.EDITIONS[1 - report.EDITIONS.index(lang)]
+    pages = {f"{p.stem}.html" for p in report.notebook_paths() if report.edition_of(p) == lang}
+    linked = {h for h in re.findall(r'href="([^"]+)"', page) if not h.startswith(("figures/", "data/"))}
+    assert linked == pages | {report.INDEX_PAGES[other]}
+    assert ("The 2021 plan at a glance" in page) == (lang == "en")
 
 
-def test_every_figure_is_written_in_both_languages_as_svg_and_png_and_linked(built, targets, context):
-    out, index, _ = built
-    page = index.read_text(encoding="utf-8")
+@pytest.mark.parametrize("path", report.notebook_paths(), ids=lambda p: p.stem)
+def test_each_page_is_in_its_language_and_links_the_other_edition(built, path):
+    out, _, _ = built
+    page = (out / f"{path.stem}.html").read_text(encoding="utf-8")
+    lang, other = report.edition_of(path), report.other_edition(path)
+    assert f'<html lang="{lang}">' in page
+    assert f'<a href="{other.stem}.html" hreflang="{report.edition_of(other)}"' in page
+    assert f'href="{report.INDEX_PAGES[lang]}"' in page
+    assert ".ipynb" not in "".join(re.findall(r'href="([^"]+)"', page))
+
+
+@pytest.mark.parametrize("lang", report.EDITIONS)
+def test_every_figure_is_written_as_svg_and_png_and_linked_from_its_languages_index(built, targets, context, lang):
+    out, _, _ = built
+    page = (out / report.INDEX_PAGES[lang]).read_text(encoding="utf-8")
     stems = list(charts.figures(targets, context, "en"))
-    expected = {f"figures/{stem}.{lang}.{ext}" for stem in stems for lang in charts.LANGS for ext in ("svg", "png")}
-    assert {p.relative_to(out).as_posix() for p in (out / "figures").iterdir()} == expected
-    assert {h for h in re.findall(r'href="([^"]+)"', page) if h.startswith("figures/")} == expected
-    for lang in charts.LANGS:  # each figure is listed under its title, in both languages
-        for fig in charts.figures(targets, context, lang).values():
-            assert html.escape(fig.get_suptitle().replace("\n", " ")) in page
+    everything = {f"figures/{stem}.{lg}.{ext}" for stem in stems for lg in charts.LANGS for ext in ("svg", "png")}
+    assert {p.relative_to(out).as_posix() for p in (out / "figures").iterdir()} == everything
+    assert {h for h in re.findall(r'href="([^"]+)"', page) if h.startswith("figures/")} == \
+        {f"figures/{stem}.{lang}.{ext}" for stem in stems for ext in ("svg", "png")}
+    for fig in charts.figures(targets, context, lang).values():
+        assert html.escape(fig.get_suptitle().replace("\n", " ")) in page
 
 
 def test_pages_hold_the_executed_outputs(built):
     out, _, _ = built
     page = (out / "01-the-plan-at-a-glance.html").read_text(encoding="utf-8")
     assert "grdp_structure" in page and "pass" in page
+    vietnamese = (out / "01-tong-quan-ke-hoach-2021.html").read_text(encoding="utf-8")
+    assert "grdp_structure" in vietnamese and "đạt" in vietnamese and ">pass<" not in vietnamese
     assert "Traceback" not in page
 
 
@@ -113,14 +130,16 @@ def test_no_page_fetches_anything_from_the_network(built):
         assert "cdnjs" not in text and "unpkg" not in text, page.name
 
 
-def test_the_index_offers_the_data_with_its_citation_and_the_check_table(built, targets, context):
-    out, index, _ = built
-    page = index.read_text(encoding="utf-8")
+@pytest.mark.parametrize("lang", report.EDITIONS)
+def test_the_index_offers_the_data_with_its_citation_and_the_check_table(built, targets, context, lang):
+    out, _, _ = built
+    page = (out / report.INDEX_PAGES[lang]).read_text(encoding="utf-8")
     for name in (*report.DOWNLOADS, "README.md"):
         assert f'href="data/{name}"' in page and (out / "data" / name).is_file(), name
     assert (out / "data" / "targets.csv").read_bytes() == (report.DATA_DIR / "targets.csv").read_bytes()
     readme = (out / "data" / "README.md").read_text(encoding="utf-8")
     assert "www.hdnd.laichau.gov.vn" in readme and "CC BY 4.0" in readme
-    checks = plantargets.run_checks(targets, context)
+    assert html.escape(report.citation(lang)) in page
+    checks = plantargets.run_checks(targets, context, lang=lang)
     assert page.count("<tr><td>") == len(checks)
     assert html.escape(checks.iloc[0]["finding"]) in page

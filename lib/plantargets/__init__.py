@@ -15,6 +15,8 @@ The public API, in one screen:
     growth_left(average, years, known) -> float  the yearly growth the rest of a period needs, given its average
     parts_sum_to_whole(targets)  -> DataFrame   do the shares of each whole sum to 100?
     vietnamese_number(value, decimals) -> str   a number written the way the resolution writes it
+    table(frame, lang="vi")      -> Table       a table for readers: headers, words and numbers in their language
+    figure(value, places, lang) -> Figure       one number in the reader's notation
     charts                                      the figures: charts.growth_targets(targets, lang="vi"), ...
     paths                                       where the data, notebooks and build live
 
@@ -30,6 +32,7 @@ _PUBLIC = {
     "load_targets": "load", "read_table": "load",
     "parts_sum_to_whole": "checks", "run_checks": "checks",
     "vietnamese_number": "numbers",
+    "table": "tables", "figure": "tables",
     "road_to_2025": "scoring", "scorecard": "scoring", "status_by_group": "scoring", "growth_left": "scoring",
 }
 _MODULES = ("charts", "paths")
@@ -64,5 +67,7 @@ __all__ = [
     "run_checks",
     "scorecard",
     "status_by_group",
+    "table",
+    "figure",
     "vietnamese_number",
 ]

@@ -3,9 +3,11 @@
 Every figure uses the one style file shipped here (``plantargets.mplstyle``), has a title
 that states what it shows (with numbers from the data), axis labels with units, and the
 source note at the bottom. Labels come from the data's ``name_vi`` or ``name_en``
-(``lang="vi"`` or ``"en"``); only the few chart words below are typed here, once per
-language. Figures are built with ``matplotlib.figure.Figure``, outside pyplot, so a
-notebook shows each one once and nothing is left open.
+(``lang="vi"`` or ``"en"``); every other word a chart shows (titles, axis labels, legends,
+ticks, the source note) is a message of the catalogue (``plantargets.i18n``), and every
+number is written in the language's notation. Figures are built with
+``matplotlib.figure.Figure``, outside pyplot, so a notebook shows each one once and nothing
+is left open.
 
 ``save(fig, stem)`` writes SVG and PNG that are byte-identical from one build to the next.
 """
@@ -17,6 +19,7 @@ import io
 import math
 import re
 import textwrap
+from decimal import Decimal
 from pathlib import Path
 
 import matplotlib as mpl
@@ -27,18 +30,18 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
+from . import i18n
+from .i18n import N_, NP_, messages
 from .load import COUNT_UNITS
-from .numbers import in_english
+from .numbers import decimals
 from .scoring import road_to_2025 as road_table
 from .scoring import scorecard
 
 STYLE = Path(__file__).with_name("plantargets.mplstyle")
-SOURCE_NOTE = "Nguồn / Source: Nghị quyết HĐND tỉnh Lai Châu, kỳ họp thứ 15, 12/2020"
-CONTEXT_NOTE = {
-    "vi": "Số liệu ngoài nghị quyết: {} (trích dẫn trong {})",
-    "en": "Figures from outside the resolution: {} (quoted in {})",
-}
-LANGS = ("vi", "en")
+#: The source note under every chart (a message: ``source_note(lang)`` gives it in the reader's language).
+SOURCE_NOTE = N_("Source: resolution of the People's Council of Lai Châu province (Nghị quyết HĐND tỉnh Lai Châu), "
+                 "15th session, December 2020")
+LANGS = i18n.LANGS
 
 #: Okabe & Ito's colours, by role.
 COLOURS = {
@@ -49,54 +52,17 @@ KIND_COLOURS = {
     "level": "#0072B2", "growth rate": "#E69F00", "share of a total": "#56B4E9", "coverage rate": "#009E73",
     "reduction": "#CC79A7", "count": "#D55E00", "qualitative": "#999999",
 }
-
-#: The few words a chart needs besides the data's own names: (Vietnamese, English).
-WORDS = {
-    "target": ("Mục tiêu 2021", "2021 target"),
-    "baseline": ("Năm 2020", "2020"),
-    "estimate": ("ước tính", "estimate"),
-    "count": ("Số mục tiêu", "Number of targets"),
-    "percent_of_grdp": ("% GRDP", "% of GRDP"),
-    "percent_a_year": ("%/năm", "% a year"),
-    "percent": ("%", "%"),
-    "short_of_100": ("khoảng cách tới 100%", "short of 100%"),
-    "universal": ("100%", "100%"),
-    "grdp_growth": ("Tăng trưởng GRDP", "GRDP growth"),
-    "five_year_pace": ("Bình quân/năm giai đoạn 2021-2025", "Yearly figure for 2021-2025"),
-    "ceiling": ("trần (không quá)", "ceiling (at most)"),
-    "points": ("điểm %", "points"),
-    "result": ("Kết quả 2021", "2021 result"),
-    "plan_2022": ("Kế hoạch 2022", "2022 plan"),
-    "target_2025": ("Mục tiêu 2025", "2025 target"),
-    "average_2021_2025": ("Bình quân/năm giai đoạn 2021-2025", "Yearly average for 2021-2025"),
-    "needed_after_target": ("Cần đạt 2022-2025 (từ mục tiêu)", "Needed 2022-25 (from target)"),
-    "needed_after_result": ("Cần đạt 2022-2025 (từ kết quả)", "Needed 2022-25 (from result)"),
-    "from_target": ("từ mục tiêu 2021", "from the 2021 target"),
-    "from_result": ("từ kết quả 2021", "from the 2021 result"),
-    "hollow_estimate": ("không tô màu: số ước tính", "hollow marker: an estimate"),
-    "hatched_estimate": ("gạch chéo: số ước tính", "hatched: an estimate"),
-    "a_year": ("/năm", " a year"),
-    "group": ("Nhóm", "Group"),
-}
-#: The statuses of the scorecard, in the order they are stacked, with their colours and words.
+#: The statuses of the scorecard, in the order they are stacked, with their colours and their words (the
+#: scorecard's vocabulary, context ``status``). A kind's word is ``msg.pgettext("kind", kind)``, a unit's
+#: ``msg.pgettext("unit", unit)``: the data's vocabulary, in the catalogue.
 STATUS_STYLE = {
-    "met": ("#009E73", ("đạt", "met")),
-    "missed": ("#D55E00", ("không đạt", "missed")),
-    "undetermined": ("#E69F00", ("chưa xác định được", "undetermined")),
-    "no published result": ("#E5E5E5", ("chưa có kết quả công bố", "no published result")),
+    "met": ("#009E73", NP_("status", "met")),
+    "missed": ("#D55E00", NP_("status", "missed")),
+    "undetermined": ("#E69F00", NP_("status", "undetermined")),
+    "no published result": ("#E5E5E5", NP_("status", "no published result")),
 }
-KINDS = {
-    "level": ("mức", "level"), "growth rate": ("tốc độ tăng", "growth rate"),
-    "share of a total": ("tỷ trọng", "share of a total"), "coverage rate": ("tỷ lệ bao phủ", "coverage rate"),
-    "reduction": ("mức giảm", "reduction"), "count": ("số lượng", "count"), "qualitative": ("định tính", "qualitative"),
-}
-UNITS = {
-    "percent": ("%", "%"), "percentage points": ("điểm %", "percentage points"),
-    "per mille points": ("điểm ‰", "per mille points"), "million VND per person": ("triệu đồng/người", "million VND per person"),
-    "billion VND": ("tỷ đồng", "billion VND"), "tonnes": ("tấn", "tonnes"), "hectares": ("ha", "hectares"),
-    "communes": ("xã", "communes"), "workers": ("lao động", "workers"),
-    "doctors per 10,000 people": ("bác sỹ/1 vạn dân", "doctors per 10,000 people"),
-}
+#: The resolution's words for a bound before a number, found in a target's clause, as a label says them.
+BOUND_WORDS = {"dưới": N_("under {number}%"), "trên": N_("over {number}%")}
 
 #: The coverage targets that a service or a standard should reach everywhere in the end.
 UNIVERSAL_SERVICES = (
@@ -111,16 +77,13 @@ GROWTH = (
     "local_export_growth", "tourist_arrivals_growth",
 )
 ENROLMENT = ("enrolment_kindergarten", "enrolment_primary", "enrolment_lower_secondary", "enrolment_upper_secondary")
+#: A coverage target this high is near universal (the title of distance_to_universal counts them).
+NEAR_UNIVERSAL = 95
 
 
-def word(key: str, lang: str) -> str:
-    return WORDS[key][LANGS.index(lang)]
-
-
-def _lang(lang: str) -> int:
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
-    return LANGS.index(lang)
+def source_note(lang: str = "en") -> str:
+    """The note under every chart: the resolution the targets come from."""
+    return messages(lang)(SOURCE_NOTE)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -131,7 +94,7 @@ def styled(chart):
 
     @functools.wraps(chart)
     def build(*args, lang: str = "en", **kwargs) -> Figure:
-        _lang(lang)
+        i18n.check_lang(lang)
         with mpl.rc_context(fname=STYLE):
             return chart(*args, lang=lang, **kwargs)
 
@@ -146,15 +109,18 @@ def _new_figure(width: float = 8.0, height: float = 4.5, nrows: int = 1, ncols: 
 
 def _finish(fig: Figure, title: str, *, lang: str = "en", context=None, figure_ids=()) -> Figure:
     """The title and the source note; outside figures used are credited to their publishers on a second line."""
+    msg = messages(lang)
     fig.suptitle(textwrap.fill(title, int(fig.get_figwidth() * 8.4), break_on_hyphens=False), x=0.01, ha="left")
-    note = SOURCE_NOTE
+    note = source_note(lang)
     if figure_ids:
         used = context.loc[list(figure_ids)]
         # the outlet that was read: the name before its site in brackets, or after 'as reported by'
         outlets = used["publisher"].str.split(" as reported by ").str[-1].str.split(" [(]").str[0]
         publishers = dict.fromkeys(outlets)
         files = ", ".join("data/" + f for f in sorted(set(used["file"])))
-        note += "\n" + textwrap.fill(CONTEXT_NOTE[lang].format("; ".join(publishers), files), int(fig.get_figwidth() * 15))
+        credit = msg("Figures from outside the resolution: {publishers} (quoted in {files})",
+                     publishers="; ".join(publishers), files=files)
+        note += "\n" + textwrap.fill(credit, int(fig.get_figwidth() * 15))
     fig.text(0.01, 0.01, note, ha="left", va="bottom", fontsize=7.5, color="#555555", gid="source")
     bottom = (0.12 + 0.14 * (note.count("\n") + 1)) / fig.get_figheight()  # room for the note's lines, in inches
     fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
@@ -172,7 +138,7 @@ def _rows(targets: pd.DataFrame, ids) -> pd.DataFrame:
 
 def name(row: pd.Series, lang: str, short: bool = False) -> str:
     """The indicator's name in ``lang``; ``short`` drops a prefix such as 'Economic structure:' that a chart's title already says."""
-    text = row["name_vi" if lang == "vi" else "name_en"]
+    text = row[f"name_{i18n.check_lang(lang)}"]
     if short:
         text = text.split(": ", 1)[-1]
     return text[:1].upper() + text[1:]
@@ -183,34 +149,26 @@ def _in_sentence(text: str) -> str:
     return text if text[1:2].isupper() else text[:1].lower() + text[1:]
 
 
-def _and(items: list[str], lang: str) -> str:
-    """'a', 'a and b', 'a, b and c' (or 'và')."""
-    conjunction = " và " if lang == "vi" else " and "
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + conjunction + items[-1]
-
-
 def plain(row: pd.Series, lang: str) -> str:
-    """The value as stated, without its bound sign."""
-    return row["value_as_written"] if lang == "vi" else in_english(row["value_as_written"])
+    """The value as stated, with its stated decimals, without its bound sign: '7,96' in Vietnamese, '7.96' in English."""
+    written = str(row["value_as_written"])
+    return messages(lang).number(Decimal(written.replace(".", "").replace(",", ".")), decimals(written))
 
 
 def stated(row: pd.Series, lang: str) -> str:
     """The value as the resolution states it ('7,96'), or in English notation ('7.96'), with its bound sign."""
-    text = row["value_as_written"] if lang == "vi" else in_english(row["value_as_written"])
-    return {">=": "≥ ", "<=": "≤ "}.get(str(row["comparator"]), "") + text
+    return {">=": "≥ ", "<=": "≤ "}.get(str(row["comparator"]), "") + plain(row, lang)
 
 
-def _number(value: float, lang: str, places: int | None = None) -> str:
-    """A number in the notation of ``lang``; with ``places=None``, as many decimals as it has (up to 2)."""
-    if places is None:
-        places = next((p for p in range(3) if round(value, p) == round(value, 6)), 2)
-    text = f"{value:,.{places}f}"
-    return text.translate(str.maketrans(",.", ".,")) if lang == "vi" else text
+def _percent(msg, number: str) -> str:
+    """'7,96%': a number, already written, as a percentage."""
+    return msg("{number}%", number=number)
 
 
 def _axis_numbers(axis, lang: str) -> None:
     """Tick labels in the notation of ``lang``: '250.000' in Vietnamese, '250,000' in English."""
-    axis.set_major_formatter(FuncFormatter(lambda value, _: _number(value, lang)))
+    msg = messages(lang)
+    axis.set_major_formatter(FuncFormatter(lambda value, _: msg.number(value)))
 
 
 def _wrap(text: str, width: int = 34) -> str:
@@ -218,7 +176,9 @@ def _wrap(text: str, width: int = 34) -> str:
 
 
 def unit_label(unit: str, lang: str) -> str:
-    return UNITS[unit][_lang(lang)]
+    """The unit on an axis, in ``lang``: the data's vocabulary (context ``unit``), but '%' for a percentage."""
+    msg = messages(lang)
+    return msg.pgettext("axis", "%") if unit == "percent" else msg.pgettext("unit", unit)
 
 
 def _legend_below(ax, ncols: int = 1) -> None:
@@ -252,8 +212,8 @@ def _barh(ax, rows: pd.DataFrame, lang: str, *, colour=COLOURS["target"], gid="t
 @styled
 def targets_by_group(targets: pd.DataFrame, *, lang: str = "en") -> Figure:
     """How many targets each group sets, by kind (stacked bars)."""
-    i = _lang(lang)
-    label = "group_vi" if lang == "vi" else "group_en"
+    msg = messages(lang)
+    label = f"group_{lang}"
     counts = targets.groupby(["group", label, "kind"], observed=True).size().unstack("kind", fill_value=0)
     kinds = [k for k in KIND_COLOURS if k in counts.columns]
     counts = counts[kinds]
@@ -262,19 +222,18 @@ def targets_by_group(targets: pd.DataFrame, *, lang: str = "en") -> Figure:
     positions = np.arange(len(counts))[::-1]
     left = np.zeros(len(counts))
     for kind in kinds:
-        ax.barh(positions, counts[kind], left=left, color=KIND_COLOURS[kind], label=KINDS[kind][i], gid=f"kind:{kind}")
+        ax.barh(positions, counts[kind], left=left, color=KIND_COLOURS[kind], label=msg.pgettext("kind", kind),
+                gid=f"kind:{kind}")
         left += counts[kind].to_numpy()
     ax.set_yticks(positions, [f"({g}) {text}" for g, text in counts.index])
-    ax.set_xlabel(word("count", lang))
+    ax.set_xlabel(msg("Number of targets"))
     ax.grid(axis="y", visible=False)
     _legend_below(ax, ncols=4)
     totals = counts.sum(axis=1)
     top = [f"({g}) {_in_sentence(text)}" for (g, text), n in totals.items() if n == totals.max()]
-    title = (
-        f"{len(top)} nhóm có nhiều mục tiêu nhất, mỗi nhóm {totals.max()}: {'; '.join(top)}"
-        if lang == "vi"
-        else f"{len(top)} groups set the most targets, {totals.max()} each: {'; '.join(top)}"
-    )
+    title = msg.ngettext("{n} group sets the most targets, {most}: {groups}",
+                         "{n} groups set the most targets, {most} each: {groups}", len(top),
+                         most=msg.number(totals.max()), groups="; ".join(top))
     return _finish(fig, title, lang=lang)
 
 
@@ -297,56 +256,54 @@ def _baselines(targets: pd.DataFrame, context: pd.DataFrame | None) -> pd.DataFr
 @styled
 def economic_structure(targets: pd.DataFrame, context: pd.DataFrame | None = None, *, lang: str = "en") -> Figure:
     """The four sector shares of GRDP, largest first, with a sector's 2020 share where the outside figures link one."""
+    msg = messages(lang)
     shares = targets[targets["part_of"] == "grdp_structure"].sort_values("value", ascending=False)
     fig, axes = _new_figure(8, 4.2)
     ax = axes[0, 0]
     _barh(ax, shares, lang, inside="end", short=True)
-    ax.set_xlabel(word("percent_of_grdp", lang))
+    ax.set_xlabel(msg("% of GRDP"))
     base = _baselines(targets, context).merge(shares[["indicator_id"]].reset_index(drop=True).reset_index(), on="indicator_id")
     for _, b in base.iterrows():
         y = len(shares) - 1 - b["index"]
-        marker_label = f"{word('baseline', lang)}" + (f" ({word('estimate', lang)})" if b["estimate"] else "")
+        marker_label = msg("2020 (estimate)") if b["estimate"] else msg("2020")
         ax.plot([b["baseline"]], [y], marker="D", markersize=7, markerfacecolor="white", markeredgecolor="black",
                 linestyle="none", label=marker_label, gid=f"baseline:{b['indicator_id']}")
     if len(base):
         _legend_below(ax)
     ax.set_xlim(0, shares["value"].max() * 1.2)
     first, second = shares.iloc[0], shares.iloc[1]
-    together = _number(first["value"] + second["value"], lang, 2)
-    parts = _and([f"{name(first, lang, True)} ({plain(first, lang)}%)", f"{_in_sentence(name(second, lang, True))} ({plain(second, lang)}%)"], lang)
-    title = (
-        f"{parts} chiếm {together}% GRDP theo kế hoạch" if lang == "vi"
-        else f"{parts} make up {together}% of GRDP in the plan"
-    )
+    parts = msg.join([msg("{sector} ({share}%)", sector=name(first, lang, True), share=plain(first, lang)),
+                      msg("{sector} ({share}%)", sector=_in_sentence(name(second, lang, True)), share=plain(second, lang))])
+    title = msg("{sectors} make up {together}% of GRDP in the plan", sectors=parts,
+                together=msg.number(first["value"] + second["value"], 2))
     return _finish(fig, title, lang=lang, context=context, figure_ids=list(base["figure_id"]))
 
 
 @styled
 def growth_targets(targets: pd.DataFrame, *, lang: str = "en", ids=GROWTH) -> Figure:
     """The growth-rate targets side by side, fastest first, with GRDP growth as a reference line."""
+    msg = messages(lang)
     rows = _rows(targets, ids).sort_values("value", ascending=False)
     fig, axes = _new_figure(8, 4.2)
     ax = axes[0, 0]
     _barh(ax, rows, lang, inside="start")
     grdp = _rows(targets, ["grdp_growth"]).iloc[0]
     ax.axvline(grdp["value"], color=COLOURS["reference"], linewidth=1.2, linestyle="--", gid="reference:grdp_growth",
-               label=f"{word('grdp_growth', lang)} {plain(grdp, lang)}%")
+               label=msg("GRDP growth {rate}%", rate=plain(grdp, lang)))
     _legend_below(ax)
-    ax.set_xlabel(word("percent_a_year", lang))
+    ax.set_xlabel(msg("% a year"))
     ax.set_xlim(0, rows["value"].max() * 1.15)
     top, rest = rows.iloc[0], rows.iloc[1:]
-    low, high = _number(rest["value"].min(), lang), _number(rest["value"].max(), lang)
-    title = (
-        f"{name(top, lang)}: {plain(top, lang)}%, mục tiêu tăng trưởng cao nhất; các mục tiêu khác từ {low}% đến {high}%"
-        if lang == "vi"
-        else f"{name(top, lang)} has the highest growth target, {plain(top, lang)}%; the others run from {low}% to {high}%"
-    )
+    title = msg("{name} has the highest growth target, {rate}%; the others run from {low}% to {high}%",
+                name=name(top, lang), rate=plain(top, lang), low=msg.number(rest["value"].min()),
+                high=msg.number(rest["value"].max()))
     return _finish(fig, title, lang=lang)
 
 
 @styled
 def steps_from_2020(targets: pd.DataFrame, context: pd.DataFrame | None, *, lang: str = "en") -> Figure:
     """For each target with a known 2020 value of the same measure: the 2020 value and the 2021 target."""
+    msg = messages(lang)
     base = _baselines(targets, context)
     if base.empty:
         raise ValueError("no 2020 values: pass the table of load_context(), whose rows link figures to indicators")
@@ -359,17 +316,22 @@ def steps_from_2020(targets: pd.DataFrame, context: pd.DataFrame | None, *, lang
     fig, axes = _new_figure(9, 2.7 * nrows + 0.9, nrows, ncols)
     for ax in axes.flat[len(rows):]:
         ax.set_visible(False)
+
+    def pct(value: float) -> str:  # '+9.3%', '−10.5%'
+        return _percent(msg, msg.number(value, 1, sign=True))
+
     for ax, (_, r) in zip(axes.flat, rows.iterrows()):
-        baseline_label = word("baseline", lang) + (f"\n({word('estimate', lang)})" if r["estimate"] else "")
+        # an estimate says so under the year, on a line of its own
+        baseline_label = msg("2020 (estimate)").replace(" (", "\n(", 1) if r["estimate"] else msg("2020")
         bars = ax.bar([0, 1], [r["baseline"], r["value"]], color=[COLOURS["baseline"], COLOURS["target"]],
                       hatch=["//" if r["estimate"] else "", ""], edgecolor="white", gid=f"step:{r['indicator_id']}")
-        ax.bar_label(bars, labels=[_number(r["baseline"], lang), stated(r, lang)], padding=2, fontsize=8)
-        change = f"{r['change']:+.1f}".replace(".", "," if lang == "vi" else ".") + (
-            f" {word('points', lang)}" if r["is_rate"] else "%")
+        ax.bar_label(bars, labels=[msg.number(r["baseline"]), stated(r, lang)], padding=2, fontsize=8)
+        change = (msg("{number} points", number=msg.number(r["change"], 1, sign=True)) if r["is_rate"]
+                  else pct(r["change"]))
         ax.text(0.5, 0.97, change, transform=ax.transAxes, ha="center", va="top", fontsize=8.5, fontweight="bold",
                 gid="change")
         _axis_numbers(ax.yaxis, lang)
-        ax.set_xticks([0, 1], [baseline_label, word("target", lang)])
+        ax.set_xticks([0, 1], [baseline_label, msg("2021 target")])
         ax.set_title(_wrap(name(r, lang), 30), fontsize=8.5)
         ax.set_ylabel(unit_label(str(r["unit"]), lang))
         ax.set_ylim(0, max(r["baseline"], r["value"]) * 1.3)
@@ -379,21 +341,15 @@ def steps_from_2020(targets: pd.DataFrame, context: pd.DataFrame | None, *, lang
     money = amounts[amounts["unit"].astype(str).str.contains("VND")]
     volumes = amounts[~amounts.index.isin(money.index) & (amounts["change"] > 0)]
     down = rows[rows["change"] < 0]
-    vi = lang == "vi"
-
-    def pct(value: float) -> str:
-        return f"{value:+.1f}%".replace(".", "," if vi else ".")
-
-    parts = [f"{_in_sentence(name(r, lang))}: {pct(r['change'])} so với năm 2020 (nhiều khả năng theo giá hiện hành, tức tăng danh nghĩa)" if vi
-             else f"{_in_sentence(name(r, lang))}: {pct(r['change'])} on 2020, presumably in current prices (nominal)"
+    parts = [msg("{name}: {change} on 2020, presumably in current prices (nominal)",
+                 name=_in_sentence(name(r, lang)), change=pct(r["change"]))
              for _, r in money.iterrows()]
     if len(volumes):
         top = volumes.loc[volumes["change"].idxmax()]
-        parts.append(f"về hiện vật, tăng nhiều nhất là {_in_sentence(name(top, lang))}, {pct(top['change'])}" if vi
-                     else f"the largest rise in volume: {_in_sentence(name(top, lang))}, {pct(top['change'])}")
+        parts.append(msg("the largest rise in volume: {name}, {change}", name=_in_sentence(name(top, lang)),
+                         change=pct(top["change"])))
     if len(down):
-        falls = _and([_in_sentence(name(r, lang)) for _, r in down.iterrows()], lang)
-        parts.append(f"thấp hơn năm 2020: {falls}" if vi else f"set below 2020: {falls}")
+        parts.append(msg("set below 2020: {names}", names=msg.join([_in_sentence(name(r, lang)) for _, r in down.iterrows()])))
     title = "; ".join(parts)
     title = title[0].upper() + title[1:]
     return _finish(fig, title, lang=lang, context=context, figure_ids=list(rows["figure_id"]))
@@ -404,32 +360,33 @@ def steps_from_2020(targets: pd.DataFrame, context: pd.DataFrame | None, *, lang
 
 @styled
 def distance_to_universal(targets: pd.DataFrame, *, lang: str = "en", ids=UNIVERSAL_SERVICES) -> Figure:
-    """Coverage targets against 100%: each bar is the target, the grey rest the distance to universal."""
+    """Coverage targets against 100%: each bar is the target, the grey rest what is left to reach universal."""
+    msg = messages(lang)
     rows = _rows(targets, ids).sort_values("value", ascending=False)
     fig, axes = _new_figure(8.5, 0.42 * len(rows) + 1.6)
     ax = axes[0, 0]
     bars = _barh(ax, rows, lang, wrap=44, inside="end")
     positions = [b.get_y() + b.get_height() / 2 for b in bars]
     ax.barh(positions, 100 - rows["value"], left=rows["value"], color=COLOURS["gap"], gid="gap",
-            label=word("short_of_100", lang))
+            label=msg("short of 100%"))
     ax.axvline(100, color="black", linewidth=0.8, gid="universal")
     ax.set_xlim(0, 100)
-    ax.set_xlabel(word("percent", lang))
+    ax.set_xlabel(unit_label("percent", lang))
     _legend_below(ax)
     lowest = rows.iloc[-1]
-    near = int((rows["value"] >= 95).sum())
-    gap = _number(100 - lowest["value"], lang, len(lowest["value_as_written"].partition(",")[2]))
-    if lang == "vi":
-        title = f"{near}/{len(rows)} mục tiêu từ 95% trở lên; cách xa 100% nhất: {_in_sentence(name(lowest, lang))}, còn cách {gap} điểm %"
-    else:
-        verb = "is" if near == 1 else "are"
-        title = f"{near} of {len(rows)} {verb} 95% or more; furthest from 100%: {_in_sentence(name(lowest, lang))}, {gap} points short"
+    near = int((rows["value"] >= NEAR_UNIVERSAL).sum())
+    title = msg.ngettext(
+        "{n} of {total} is {threshold}% or more; furthest from 100%: {name}, {gap} points short",
+        "{n} of {total} are {threshold}% or more; furthest from 100%: {name}, {gap} points short", near,
+        total=msg.number(len(rows)), threshold=msg.number(NEAR_UNIVERSAL), name=_in_sentence(name(lowest, lang)),
+        gap=msg.number(100 - lowest["value"], decimals(str(lowest["value_as_written"]))))
     return _finish(fig, title, lang=lang)
 
 
 @styled
 def enrolment(targets: pd.DataFrame, *, lang: str = "en", ids=ENROLMENT) -> Figure:
     """School-age enrolment targets by level, in school order."""
+    msg = messages(lang)
     rows = _rows(targets, ids)
     fig, axes = _new_figure(8, 4.2)
     ax = axes[0, 0]
@@ -437,34 +394,36 @@ def enrolment(targets: pd.DataFrame, *, lang: str = "en", ids=ENROLMENT) -> Figu
     bars = ax.bar(np.arange(len(rows)), rows["value"], color=COLOURS["target"], gid="target")
     ax.set_xticks(np.arange(len(rows)), labels)
     for bar, (_, r) in zip(bars, rows.iterrows()):  # inside the top of the bar: the 100% line runs above
-        ax.annotate(stated(r, lang) + "%", xy=(bar.get_x() + bar.get_width() / 2, bar.get_height()), xytext=(0, -5),
-                    textcoords="offset points", ha="center", va="top", color="white", fontweight="bold", gid="value-label")
-    ax.axhline(100, color="black", linewidth=0.8, gid="universal", label=word("universal", lang))
+        ax.annotate(_percent(msg, stated(r, lang)), xy=(bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                    xytext=(0, -5), textcoords="offset points", ha="center", va="top", color="white", fontweight="bold",
+                    gid="value-label")
+    ax.axhline(100, color="black", linewidth=0.8, gid="universal", label=_percent(msg, msg.number(100)))
     ax.set_ylim(0, 110)
-    ax.set_ylabel(word("percent", lang))
+    ax.set_ylabel(unit_label("percent", lang))
     ax.grid(axis="x", visible=False)
     _axis_numbers(ax.yaxis, lang)
     _legend_below(ax)
     last = rows.iloc[-1]
     highest = rows.loc[rows["value"].idxmax()]
-    floor = {">=": (" trở lên" if lang == "vi" else " or more")}.get(str(last["comparator"]), "")
     level = lambda r: _in_sentence(name(r, lang, short=True))  # noqa: E731
-    if lang == "vi":
-        title = (f"Mục tiêu huy động cao nhất ở {level(highest)} ({plain(highest, lang)}%), "
-                 f"thấp nhất ở {level(last)} ({plain(last, lang)}%{floor})")
+    values = dict(highest=level(highest), high=plain(highest, lang), lowest=level(last), low=plain(last, lang))
+    if str(last["comparator"]) == ">=":
+        title = msg("The enrolment target is highest for {highest} ({high}%) and lowest for {lowest} ({low}% or more)",
+                    **values)
     else:
-        title = (f"The enrolment target is highest for {level(highest)} ({plain(highest, lang)}%) "
-                 f"and lowest for {level(last)} ({plain(last, lang)}%{floor})")
+        title = msg("The enrolment target is highest for {highest} ({high}%) and lowest for {lowest} ({low}%)", **values)
     return _finish(fig, title, lang=lang)
 
 
 def _single_bar(ax, row: pd.Series, lang: str, *, wrap: int) -> None:
     """One target as one bar; a percentage is drawn against 100%, with the rest in grey."""
+    msg = messages(lang)
     percent = str(row["unit"]) == "percent"
     bars = ax.bar([0], [row["value"]], color=COLOURS["target"], gid="target")
     if percent:
         ax.bar([0], [100 - row["value"]], bottom=[row["value"]], color=COLOURS["gap"], gid="gap")
-    ax.bar_label(bars, labels=[stated(row, lang) + ("%" if percent else "")], label_type="center" if percent else "edge",
+    label = _percent(msg, stated(row, lang)) if percent else stated(row, lang)
+    ax.bar_label(bars, labels=[label], label_type="center" if percent else "edge",
                  color="white" if percent else "black", padding=0 if percent else 2)
     ax.set_xticks([0], [_wrap(name(row, lang), wrap)])
     ax.set_ylim(0, 100 if percent else row["value"] * 1.3)
@@ -475,36 +434,36 @@ def _single_bar(ax, row: pd.Series, lang: str, *, wrap: int) -> None:
 @styled
 def health(targets: pd.DataFrame, *, lang: str = "en") -> Figure:
     """Malnutrition ceilings, electronic health records and doctors per 10,000 people."""
+    msg = messages(lang)
     fig, axes = _new_figure(9, 3.6, 1, 3, width_ratios=[2.2, 1.4, 1])
     ceilings = _rows(targets, ["underweight_under5", "stunting_under5"])
     ax = axes[0, 0]
     _barh(ax, ceilings, lang, colour=COLOURS["ceiling"], gid="ceiling", wrap=30)
     ax.set_xlim(0, ceilings["value"].max() * 1.35)
-    ax.set_xlabel(word("percent", lang))
-    ax.set_title(word("ceiling", lang).capitalize())
+    ax.set_xlabel(unit_label("percent", lang))
+    ax.set_title(msg("Ceiling (at most)"))
     _single_bar(axes[0, 1], _rows(targets, ["electronic_health_records"]).iloc[0], lang, wrap=24)
     _single_bar(axes[0, 2], _rows(targets, ["doctors_per_10000"]).iloc[0], lang, wrap=14)
     higher, lower = ceilings.sort_values("value", ascending=False).iloc[0], ceilings.sort_values("value").iloc[0]
-    gap = _number(higher["value"] - lower["value"], lang, 2)
-    def under(r) -> str:  # a bound with the resolution's own word for it, where it has one ('dưới 18,79%')
-        clause, written = str(r["source_text"]), re.escape(str(r["value_as_written"]))
-        for vi_word, en_word in (("dưới", "under"), ("trên", "over")):
-            if re.search(rf"(?<!\w){vi_word}\s+{written}", clause):
-                return f"{vi_word} " if lang == "vi" else f"{en_word} "
-        return ""
 
-    if lang == "vi":
-        title = (f"Mục tiêu {_in_sentence(name(higher, lang))} ({under(higher) or 'xuống '}{plain(higher, lang)}%) cao hơn "
-                 f"mục tiêu {_in_sentence(name(lower, lang))} ({under(lower) or 'xuống '}{plain(lower, lang)}%) {gap} điểm %")
-    else:
-        title = (f"The ceiling for {_in_sentence(name(higher, lang))} ({under(higher)}{plain(higher, lang)}%) is {gap} points above "
-                 f"that for {_in_sentence(name(lower, lang))} ({under(lower)}{plain(lower, lang)}%)")
+    def ceiling(r) -> str:  # with the resolution's own word for its bound, where it has one ('dưới 18,79%')
+        clause, written = str(r["source_text"]), re.escape(str(r["value_as_written"]))
+        for vi_word, message in BOUND_WORDS.items():
+            if re.search(rf"(?<!\w){vi_word}\s+{written}", clause):
+                return msg(message, number=plain(r, lang))
+        return msg.pgettext("ceiling", "{number}%", number=plain(r, lang))
+
+    title = msg("The ceiling for {higher} ({higher_value}) is {gap} points above that for {lower} ({lower_value})",
+                higher=_in_sentence(name(higher, lang)), higher_value=ceiling(higher),
+                lower=_in_sentence(name(lower, lang)), lower_value=ceiling(lower),
+                gap=msg.number(higher["value"] - lower["value"], 2))
     return _finish(fig, title, lang=lang)
 
 
 @styled
 def poverty_and_jobs(targets: pd.DataFrame, context: pd.DataFrame | None = None, *, lang: str = "en") -> Figure:
     """Poverty reduction (province and poor districts) and jobs and training, with the five-year pace."""
+    msg = messages(lang)
     fig, axes = _new_figure(9, 3.9, 1, 2)
     panels = [
         (axes[0, 0], ["poverty_rate_reduction", "poverty_rate_reduction_poor_districts"],
@@ -527,20 +486,18 @@ def poverty_and_jobs(targets: pd.DataFrame, context: pd.DataFrame | None = None,
                     linestyle="none", gid=f"pace:{figure_id}")
     if used:
         axes[0, 0].plot([], [], marker="|", markersize=12, markeredgewidth=2.5, color=COLOURS["pace"], linestyle="none",
-                        label=word("five_year_pace", lang))
+                        label=msg("Yearly figure for 2021-2025"))
         _legend_below(axes[0, 0])
     jobs = _rows(targets, ["jobs_created"]).iloc[0]
     poor = _rows(targets, ["poverty_rate_reduction_poor_districts"]).iloc[0]
     province = _rows(targets, ["poverty_rate_reduction"]).iloc[0]
-    pace = float(context.at["jobs_pace_2021_2025", "value"]) if "jobs_pace_2021_2025" in used else None
-    if lang == "vi":
-        title = f"Tỷ lệ hộ nghèo giảm {plain(province, lang)} điểm %, riêng các huyện nghèo giảm {plain(poor, lang)}"
-        if pace is not None:
-            title += f"; giải quyết việc làm cho {plain(jobs, lang)} lao động, thấp hơn mức {_number(pace, lang)} lao động/năm của giai đoạn 2021-2025"
+    values = dict(poor=plain(poor, lang), province=plain(province, lang))
+    if "jobs_pace_2021_2025" in used:
+        pace = msg.number(float(context.at["jobs_pace_2021_2025", "value"]))
+        title = msg("Poor districts to cut poverty by {poor} points, the province by {province}; jobs: {jobs}, "
+                    "below the {pace} a year reported for 2021-2025", jobs=plain(jobs, lang), pace=pace, **values)
     else:
-        title = f"Poor districts to cut poverty by {plain(poor, lang)} points, the province by {plain(province, lang)}"
-        if pace is not None:
-            title += f"; jobs: {plain(jobs, lang)}, below the {_number(pace, lang)} a year reported for 2021-2025"
+        title = msg("Poor districts to cut poverty by {poor} points, the province by {province}", **values)
     return _finish(fig, title, lang=lang, context=context, figure_ids=used)
 
 
@@ -557,7 +514,7 @@ CHARTED = frozenset(
 def not_charted(targets: pd.DataFrame, groups) -> pd.DataFrame:
     """The targets of ``groups`` that no chart draws: what a notebook on those groups leaves to the tables."""
     rows = targets[targets["group"].isin(list(groups)) & ~targets["indicator_id"].isin(CHARTED)]
-    return rows[["group", "indicator_id", "name_en", "value_as_written", "unit"]].reset_index(drop=True)
+    return rows[["group", "indicator_id", "name_vi", "name_en", "value_as_written", "unit"]].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- 05: plan against outcome
@@ -572,7 +529,7 @@ ROAD_SHARES = (
 
 def _bounded(value: float, bound: str, lang: str, places: int | None = None) -> str:
     """A number with its bound as a sign, as the targets are labelled: '≥ 2,000'."""
-    return {"at least": "≥ ", "at most": "≤ "}.get(str(bound), "") + _number(value, lang, places).replace("-", "−")
+    return {"at least": "≥ ", "at most": "≤ "}.get(str(bound), "") + messages(lang).number(value, places)
 
 
 @styled
@@ -581,9 +538,9 @@ def coverage(card: pd.DataFrame, *, lang: str = "en") -> Figure:
 
     ``card`` is the table of ``scorecard()``; a segment of results that are estimates is hatched.
     """
-    i = _lang(lang)
+    msg = messages(lang)
     card = card[card["key_target"].astype(bool) & card["target"].notna()]
-    label = "group_vi" if lang == "vi" else "group_en"
+    label = f"group_{lang}"
     groups = card.drop_duplicates("group").set_index("group")[label].sort_index()
     fig, axes = _new_figure(8.5, 4.8)
     ax = axes[0, 0]
@@ -598,27 +555,29 @@ def coverage(card: pd.DataFrame, *, lang: str = "en") -> Figure:
             if not counts.any():
                 continue
             ax.barh(positions, counts, left=left, color=colour, hatch="//" if estimate else "", edgecolor="white",
-                    label=None if labelled else words[i], gid=f"status:{status}" + (":estimate" if estimate else ""))
+                    label=None if labelled else msg.pgettext(*words),
+                    gid=f"status:{status}" + (":estimate" if estimate else ""))
             labelled = True
             left += counts
     handles, labels = ax.get_legend_handles_labels()
     if estimates.any():
         handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="//"))
-        labels.append(word("hatched_estimate", lang))
+        labels.append(msg("hatched: an estimate"))
     ax.set_yticks(positions, [f"({g}) {_wrap(text, 40)}" for g, text in groups.items()])
-    ax.set_xlabel(word("count", lang))
+    ax.set_xlabel(msg("Number of targets"))
     ax.grid(axis="y", visible=False)
     ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, -0.16), ncols=3, borderaxespad=0)
     judged = int(card["status"].isin(["met", "missed"]).sum())
     met, missed = int((card["status"] == "met").sum()), int((card["status"] == "missed").sum())
     decided = card[card["status"].isin(["met", "missed"])]
     none_final = len(decided) > 0 and not decided["result_final"].fillna(False).astype(bool).any()
-    if lang == "vi":
-        title = f"Chỉ {judged}/{len(card)} mục tiêu có số đánh giá được bằng kết quả đã công bố: {met} đạt, {missed} không đạt"
-        title += " (đều là số liệu của tỉnh, chưa phải số liệu chính thức của cơ quan thống kê)" if none_final else ""
+    values = dict(judged=msg.number(judged), total=msg.number(len(card)), met=msg.number(met), missed=msg.number(missed))
+    if none_final:
+        title = msg("Only {judged} of the {total} numeric targets can be judged against a published result: {met} met, "
+                    "{missed} missed (none a final statistics-office figure)", **values)
     else:
-        title = f"Only {judged} of the {len(card)} numeric targets can be judged against a published result: {met} met, {missed} missed"
-        title += " (none a final statistics-office figure)" if none_final else ""
+        title = msg("Only {judged} of the {total} numeric targets can be judged against a published result: {met} met, "
+                    "{missed} missed", **values)
     sources = card.dropna(subset=["result_figure"]).set_index("result_figure").assign(file="outcomes.csv")
     return _finish(fig, title, lang=lang, context=sources, figure_ids=list(sources.index))
 
@@ -639,11 +598,11 @@ def _figure_ids(outcomes: pd.DataFrame, ids, roles=("baseline", "result", "plan"
 
 def _pace_text(value: float, bound: str, measure: str, lang: str) -> str:
     """'+8.4% a year', '≤ +4.2% a year', '−0.70 points a year'."""
-    places = 1 if measure == "level" else 2
-    number = ("+" if value > 0 else "") + _number(value, lang, places).replace("-", "−")
-    sign = {"at least": "≥ ", "at most": "≤ "}.get(str(bound), "")
-    unit = "%" if measure == "level" else " " + word("points", lang)
-    return f"{sign}{number}{unit}{word('a_year', lang)}"
+    msg = messages(lang)
+    number = {"at least": "≥ ", "at most": "≤ "}.get(str(bound), "") + msg.number(value, 1 if measure == "level" else 2, sign=True)
+    if measure == "level":
+        return msg("{number}% a year", number=number)
+    return msg("{number} points a year", number=number)
 
 
 @styled
@@ -655,6 +614,7 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
     needs. A hollow marker is an estimate; '≥' marks a floor. Shares and coverage rates are
     drawn with the same span of points in every panel, so that slopes compare.
     """
+    msg = messages(lang)
     road = _road(targets, outcomes, ids)
     ncols = 2 if len(road) <= 4 else 3
     nrows = -(-len(road) // ncols)
@@ -688,12 +648,13 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
             ("target2025", 2025, r["target_2025"], False, None),
         ]
         ax.plot([2021, 2025], [r["target_2021"], r["target_2025"]], color=blue, linestyle="--", linewidth=1.2, gid=f"road:{iid}")
-        paces = [(_pace_text(r["pace_after_target"], r["pace_after_target_bound"], r["measure"], lang), word("from_target", lang), blue)]
+        pace = _pace_text(r["pace_after_target"], r["pace_after_target_bound"], r["measure"], lang)
+        paces = [(msg("{pace} (from the 2021 target)", pace=pace), blue)]
         if pd.notna(r["pace_after_result"]):
             ax.plot([2021, 2025], [r["result_2021"], r["target_2025"]], color=result_colour, linestyle=":", linewidth=1.4,
                     gid=f"road-from-result:{iid}")
-            paces.append((_pace_text(r["pace_after_result"], r["pace_after_result_bound"], r["measure"], lang),
-                          word("from_result", lang), result_colour))
+            pace = _pace_text(r["pace_after_result"], r["pace_after_result_bound"], r["measure"], lang)
+            paces.append((msg("{pace} (from the 2021 result)", pace=pace), result_colour))
         for gid, year, value, hollow, text in points:
             if pd.isna(value):
                 continue
@@ -712,8 +673,8 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
             else:
                 ax.annotate(text, xy=(year, value), xytext=(7, 0), textcoords="offset points", fontsize=7.5,
                             ha="left", va="center", gid="value-label")
-        for k, (text, where, colour) in enumerate(paces):  # the paces, top left, clear of the lines
-            ax.text(0.02, 0.97 - 0.09 * k, f"{text} ({where})", transform=ax.transAxes, ha="left", va="top", fontsize=7.5,
+        for k, (text, colour) in enumerate(paces):  # the paces, top left, clear of the lines
+            ax.text(0.02, 0.97 - 0.09 * k, text, transform=ax.transAxes, ha="left", va="top", fontsize=7.5,
                     color=colour, gid="pace-label")
         values = [v for _, _, v, *_ in points if pd.notna(v)]
         low, high = min(values), max(values)
@@ -725,18 +686,19 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
         _axis_numbers(ax.yaxis, lang)
         ax.set_title(_wrap(name(r, lang, short=True), 30 if ncols == 3 else 50), fontsize=8.5)
         ax.set_ylabel(unit_label(str(r["unit"]), lang))
-    keys = {"baseline": "baseline", "target2021": "target", "result": "result", "plan2022": "plan_2022", "target2025": "target_2025"}
+    legend_words = {"baseline": msg("2020"), "target2021": msg("2021 target"), "result": msg("2021 result"),
+                    "plan2022": msg("2022 plan"), "target2025": msg("2025 target")}
     handles, labels = [], []
-    for gid, key in keys.items():
+    for gid, words in legend_words.items():
         if gid in drawn:
             marker, colour, size = styles[gid]
             all_hollow = drawn[gid] == {True}
             handles.append(Line2D([], [], marker=marker, markersize=size, color=colour,
                                   markerfacecolor="white" if all_hollow else colour, linestyle="none"))
-            labels.append(word(key, lang))
+            labels.append(words)
     if hollow_drawn:
         handles.append(Line2D([], [], marker="o", color="#555555", markerfacecolor="white", linestyle="none"))
-        labels.append(word("hollow_estimate", lang))
+        labels.append(msg("hollow marker: an estimate"))
     legend_ax.legend(handles, labels, loc="center", ncols=len(handles))
     title = _road_title(road, lang)
     return _finish(fig, title, lang=lang, context=outcomes, figure_ids=_figure_ids(outcomes, ids))
@@ -744,34 +706,31 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
 
 def _road_title(road: pd.DataFrame, lang: str) -> str:
     """Levels: which must grow fastest after 2021 (and what a published result leaves). Shares: which rises and falls most."""
-    vi = lang == "vi"
-    pace = lambda r: _number(r["pace_after_target"], lang, 1)  # noqa: E731
+    msg = messages(lang)
     levels, shares = road[road["measure"] == "level"], road[road["measure"] == "share"]
     parts = []
     if len(levels):
         top = levels.loc[levels["pace_after_target"].idxmax()]
-        parts.append(f"Từ mục tiêu 2021, {_in_sentence(name(top, lang))} phải tăng nhanh nhất để đạt mục tiêu 2025: {pace(top)}%/năm"
-                     if vi else f"After the 2021 targets, {_in_sentence(name(top, lang))} must grow fastest to reach 2025: {pace(top)}% a year")
+        parts.append(msg("After the 2021 targets, {name} must grow fastest to reach 2025: {pace}% a year",
+                         name=_in_sentence(name(top, lang)), pace=msg.number(top["pace_after_target"], 1)))
         for _, r in levels[levels["pace_after_result"].notna()].iterrows():
-            after = _number(r["pace_after_result"], lang, 1)
-            parts.append(f"từ kết quả 2021, {_in_sentence(name(r, lang))} cần {after}%/năm" if vi
-                         else f"after its 2021 result, {_in_sentence(name(r, lang))} needs {after}% a year")
+            parts.append(msg("after its 2021 result, {name} needs {pace}% a year", name=_in_sentence(name(r, lang)),
+                             pace=msg.number(r["pace_after_result"], 1)))
     if len(shares):
         def called(r):  # a sector's share is named as one
-            short = _in_sentence(name(r, lang, True))
             if str(r["kind"]) != "share of a total":
-                return _in_sentence(name(r, lang)) if vi else "the " + _in_sentence(name(r, lang))
-            return f"tỷ trọng {short}" if vi else f"the share of {short}"
+                return msg("the {indicator}", indicator=_in_sentence(name(r, lang)))
+            return msg("the share of {sector}", sector=_in_sentence(name(r, lang, True)))
 
         up, down = shares.loc[shares["pace_after_target"].idxmax()], shares.loc[shares["pace_after_target"].idxmin()]
-        fall = _number(-down["pace_after_target"], lang, 2)
-        up_pace = _number(up["pace_after_target"], lang, 2)
+        values = dict(up=called(up), down=called(down), up_pace=msg.number(up["pace_after_target"], 2),
+                      fall=msg.number(-down["pace_after_target"], 2))
         if str(up["pace_after_target_bound"]) == "at least":  # 'trên 57,5%' in 2025: the pace is a floor
-            up_pace = ("ít nhất " if vi else "at least ") + up_pace
-        parts.append(f"Sau năm 2021, {called(up)} phải tăng nhanh nhất, {up_pace} điểm %/năm; {called(down)} giảm nhiều nhất, "
-                     f"{fall} điểm %/năm" if vi
-                     else f"After 2021, {called(up)} must rise fastest, {up_pace} points a year; {called(down)} falls most, "
-                     f"{fall} points a year")
+            parts.append(msg("After 2021, {up} must rise fastest, at least {up_pace} points a year; {down} falls most, "
+                             "{fall} points a year", **values))
+        else:
+            parts.append(msg("After 2021, {up} must rise fastest, {up_pace} points a year; {down} falls most, "
+                             "{fall} points a year", **values))
     return "; ".join(parts)
 
 
@@ -783,6 +742,7 @@ def pace_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
     read as its yearly average), as the data say. The last bar is the yearly pace 2022-2025 must keep for the
     five-year average to hold.
     """
+    msg = messages(lang)
     if ids is None:
         table = road_table(targets, outcomes)
         ids = list(table.loc[table["measure"].isin(["yearly rate", "yearly amount"]), "indicator_id"])
@@ -798,12 +758,12 @@ def pace_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
     hatched_any = False
     for ax, (_, r) in zip(axes.flat, road.iterrows()):
         iid = r["indicator_id"]
-        bars = [("target2021", word("target", lang), r["target_2021"], stated(r, lang), False),
-                ("result", word("result", lang), r["result_2021"], None, bool(r["result_2021_estimate"]) if pd.notna(r["result_2021_estimate"]) else False),
-                ("plan2022", word("plan_2022", lang), r["plan_2022"], None, False),
-                ("average", word("average_2021_2025", lang), r["target_2025"], None, False),
-                ("needed", word("needed_after_target", lang), r["pace_after_target"], None, False),
-                ("needed_result", word("needed_after_result", lang), r["pace_after_result"], None, False)]
+        bars = [("target2021", msg("2021 target"), r["target_2021"], stated(r, lang), False),
+                ("result", msg("2021 result"), r["result_2021"], None, bool(r["result_2021_estimate"]) if pd.notna(r["result_2021_estimate"]) else False),
+                ("plan2022", msg("2022 plan"), r["plan_2022"], None, False),
+                ("average", msg("Yearly average for 2021-2025"), r["target_2025"], None, False),
+                ("needed", msg("Needed 2022-25 (from target)"), r["pace_after_target"], None, False),
+                ("needed_result", msg("Needed 2022-25 (from result)"), r["pace_after_result"], None, False)]
         bars = [b for b in bars if pd.notna(b[2])]
         positions = np.arange(len(bars))[::-1]
         for y, (gid, _, value, text, hatched) in zip(positions, bars):
@@ -818,17 +778,15 @@ def pace_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
         ax.grid(axis="y", visible=False)
         _axis_numbers(ax.xaxis, lang)
         ax.set_title(_wrap(name(r, lang), 34), fontsize=8.5)
-        ax.set_xlabel(unit_label(str(r["unit"]), lang) + word("a_year", lang))
+        ax.set_xlabel(msg("{amount} a year", amount=unit_label(str(r["unit"]), lang)))
         hatched_any = hatched_any or any(b[4] for b in bars)
     if hatched_any:
-        axes.flat[0].legend([Patch(facecolor="white", edgecolor="#555555", hatch="//")], [word("hatched_estimate", lang)],
+        axes.flat[0].legend([Patch(facecolor="white", edgecolor="#555555", hatch="//")], [msg("hatched: an estimate")],
                             loc="upper left", bbox_to_anchor=(0, -0.3), borderaxespad=0)
     behind = road[road["verdict"] == "behind"]
-    names = _and([_in_sentence(name(r, lang)) for _, r in behind.iterrows()], lang)
-    if lang == "vi":
-        title = f"{len(behind)} mục tiêu năm 2021 đặt thấp hơn mức bình quân hằng năm của giai đoạn 2021-2025: {names}"
-    else:
-        title = f"{len(behind)} targets for 2021 fall short of the yearly average set for 2021-2025: {names}"
+    title = msg.ngettext("{n} target for 2021 falls short of the yearly average set for 2021-2025: {names}",
+                         "{n} targets for 2021 fall short of the yearly average set for 2021-2025: {names}", len(behind),
+                         names=msg.join([_in_sentence(name(r, lang)) for _, r in behind.iterrows()]))
     return _finish(fig, title, lang=lang, context=outcomes, figure_ids=_figure_ids(outcomes, ids))
 
 

@@ -1,7 +1,7 @@
 """The consistency catalogue: does the plan hang together, and what do its numbers imply?
 
-Each check is a plain function ``check(targets, context=None) -> DataFrame`` with one row
-per plan (``plan_id``) in the columns of ``CHECK_COLUMNS``:
+Each check is a plain function ``check(targets, context=None, lang="en") -> DataFrame`` with
+one row per plan (``plan_id``) in the columns of ``CHECK_COLUMNS``:
 
 - ``check``: the check's id; ``subject``: what it looks at; ``what``: the rule, in words;
 - ``inputs``: the indicator ids (and outside figures, by ``figure_id``) it reads;
@@ -13,6 +13,11 @@ per plan (``plan_id``) in the columns of ``CHECK_COLUMNS``:
 - ``status``: ``pass`` or ``fail``; ``info`` when a figure the check needs is missing;
 - ``finding``: what the numbers imply, in a sentence or two.
 
+Every text a reader sees (``subject`` where it is words, ``what``, ``rule``, ``tolerance_reason``,
+``finding``) comes from the message catalogue in ``lang`` ("en" or "vi"), its numbers in that
+language's notation (lib/plantargets/i18n.py). ``check``, ``status`` and the ids stay as they are:
+the notebooks and tables translate the statuses with the catalogue's vocabulary.
+
 ``run_checks`` runs them all. The checks work on whole columns, so they take a table of
 many plans as readily as one. ``context`` is the table of ``load_context()``: outside
 figures indexed by ``figure_id``; a check that needs one it cannot find says so (info).
@@ -20,14 +25,17 @@ figures indexed by ``figure_id``; a check that needs one it cannot find says so 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 
+from .i18n import N_, NP_, messages
 from .load import percent_of_whole
-from .numbers import half_unit, half_units, in_english
+from .numbers import decimals, half_unit, half_units
 
 CHECK_COLUMNS = [
     "check", "plan_id", "subject", "what", "inputs",
@@ -67,11 +75,6 @@ def _wide(targets: pd.DataFrame, column: str = "value", ids=()) -> pd.DataFrame:
     return wide.reindex(columns=wide.columns.union(pd.Index(ids)))
 
 
-def _stated(targets: pd.DataFrame, ids) -> pd.DataFrame:
-    """The values of ``ids`` per plan as the plan states them, in English notation ('3,0' -> '3.0')."""
-    return _wide(targets, "value_as_written", ids=ids).map(in_english, na_action="ignore")
-
-
 def _figure(context: pd.DataFrame | None, figure_id: str, unit: str | None = None) -> float | None:
     """An outside figure's value, in ``unit`` when given (from thousands of it if need be); None if missing."""
     if context is None or figure_id not in context.index:
@@ -85,10 +88,9 @@ def _figure(context: pd.DataFrame | None, figure_id: str, unit: str | None = Non
     raise ValueError(f"{where}, figure_id {figure_id}: unit {stated_unit!r} cannot be read as {unit!r}")
 
 
-def _estimate(context: pd.DataFrame | None, figure_id: str, lang_words=(" (an estimate)", "")) -> str:
-    """' (an estimate)' when the outside figure is marked as one, else ''."""
-    known = context is not None and figure_id in context.index
-    return lang_words[0] if known and bool(context.at[figure_id, "estimate"]) else lang_words[1]
+def _is_estimate(context: pd.DataFrame | None, figure_id: str) -> bool:
+    """Whether the outside figure is marked as an estimate."""
+    return context is not None and figure_id in context.index and bool(context.at[figure_id, "estimate"])
 
 
 def _half_unit_of_figure(context: pd.DataFrame | None, figure_id: str) -> float:
@@ -108,18 +110,77 @@ def _rows(check: str, plans: pd.Index, **fields) -> pd.DataFrame:
     return frame.reset_index().reindex(columns=CHECK_COLUMNS)
 
 
-def _missing_note(wide: pd.DataFrame, ids, context: pd.DataFrame | None, figures=()) -> pd.Series:
+# ------------------------------------------------------------------ numbers and sentences in the reader's language
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _number_text(lang: str, value: float, places: int | None, sign: bool) -> str:
+    return messages(lang).number(value, places, sign=sign)
+
+
+def _num(msg, x, places: int | None = 2, *, sign: bool = False) -> str:
+    """``x`` with ``places`` decimals in the reader's notation ('' for a missing value)."""
+    if x is None or pd.isna(x) or not math.isfinite(float(x)):
+        return ""
+    return _number_text(msg.lang, float(x), places, sign)
+
+
+def _g(msg, x, *, sign: bool = False) -> str:
+    """``x`` with the decimals ``{:g}`` would show (5, 7.23, 0.005), in the reader's notation."""
+    if x is None or pd.isna(x) or not math.isfinite(float(x)):
+        return ""
+    text = f"{float(x):g}"
+    places = len(text.partition(".")[2]) if "e" not in text else len(repr(float(x)).partition(".")[2])
+    return _num(msg, x, places, sign=sign)
+
+
+def _stated(msg, written) -> str:
+    """A number as the plan writes it ('3,0', Vietnamese notation), in the reader's notation with its decimals."""
+    if written is None or pd.isna(written):
+        return ""
+    written = str(written)
+    return msg.number(Decimal(written.replace(".", "").replace(",", ".")), decimals(written))
+
+
+def _texts(msg, message: str, index: pd.Index, **values) -> pd.Series:
+    """``msg(message, ...)`` for each plan of ``index``: a value is a Series of texts indexed by plan, or one text.
+
+    ``message`` is a msgid marked with ``N_`` where it is written (pybabel extracts it there)."""
+    rows = [{k: (v[plan] if isinstance(v, pd.Series) else v) for k, v in values.items()} for plan in index]
+    return pd.Series([msg(message, **row) for row in rows], index=index, dtype=object)
+
+
+def _each(msg, series: pd.Series, places: int | None = 2) -> pd.Series:
+    return series.map(lambda x: _num(msg, x, places))
+
+
+def _each_g(msg, series: pd.Series) -> pd.Series:
+    return series.map(lambda x: _g(msg, x))
+
+
+def _inputs(msg, ids=(), figures=()) -> str:
+    """The indicator ids a check reads and the outside figures it reads, by ``figure_id``."""
+    if not figures:
+        return ", ".join(ids)
+    if not ids:
+        return msg("{figures} (context)", figures=", ".join(figures))
+    return msg("{ids}; {figures} (context)", ids=", ".join(ids), figures=", ".join(figures))
+
+
+def _missing_note(msg, wide: pd.DataFrame, ids, context: pd.DataFrame | None, figures=()) -> pd.Series:
     """Per plan: what the check needs and cannot find ('' when nothing is missing)."""
-    lacking_figures = [f for f in figures if _figure(context, f) is None]
-    notes = pd.Series("", index=wide.index)
+    lacking_figures = ", ".join(f for f in figures if _figure(context, f) is None)
+    notes = pd.Series("", index=wide.index, dtype=object)
     missing = wide[list(ids)].isna()
     for plan in wide.index[missing.any(axis=1) | bool(lacking_figures)]:
-        parts = []
-        if missing.loc[plan].any():
-            parts.append("the plan's " + ", ".join(missing.columns[missing.loc[plan]]))
-        if lacking_figures:
-            parts.append(", ".join(lacking_figures) + " from " + FIGURE_FILES)
-        notes[plan] = "Needs " + " and ".join(parts) + "."
+        lacking_ids = ", ".join(missing.columns[missing.loc[plan]])
+        if lacking_ids and lacking_figures:
+            notes[plan] = msg("Needs the plan's {ids} and {figures} from data/context.csv or data/outcomes.csv.",
+                              ids=lacking_ids, figures=lacking_figures)
+        elif lacking_ids:
+            notes[plan] = msg("Needs the plan's {ids}.", ids=lacking_ids)
+        else:
+            notes[plan] = msg("Needs {figures} from data/context.csv or data/outcomes.csv.", figures=lacking_figures)
     return notes
 
 
@@ -128,15 +189,19 @@ def _verdict(ok: pd.Series, needs: pd.Series) -> pd.Series:
     return status.mask(needs != "", "info")
 
 
-def _n(x: float, places: int = 2) -> str:
-    """A number for the findings, in English notation."""
-    return f"{x:,.{places}f}"
+#: The rules several checks share, as formulas of the check's columns (translated where shown: ``msg(RULE_...)``).
+RULE_WITHIN = N_("|observed - expected| ≤ tolerance")
+RULE_EQUAL = N_("observed = expected")
+RULE_AT_LEAST = N_("observed ≥ expected")
+RULE_BELOW = N_("observed < expected")
+#: The reason for no tolerance that several checks share.
+AN_ORDER = N_("an order, not an equality")
 
 
 # --------------------------------------------------------------------------- 1. parts and wholes
 
 
-def parts_sum_to_whole(targets: pd.DataFrame, context=None) -> pd.DataFrame:
+def parts_sum_to_whole(targets: pd.DataFrame, context=None, lang: str = "en") -> pd.DataFrame:
     """Do the shares of each whole (``part_of``) sum to 100, within their rounding?
 
     Each share is stated to some number of decimals, so each may have been rounded by up
@@ -144,11 +209,12 @@ def parts_sum_to_whole(targets: pd.DataFrame, context=None) -> pd.DataFrame:
     from 100 by at most the sum of those half-units, and no more: that is the tolerance.
     One row per plan and whole.
     """
+    msg = messages(lang)
     shares = targets[targets["part_of"].notna()].copy()
     written = shares["value_as_written"].astype("str")
     shares["half_unit"] = half_units(written)
-    shares["half_unit_text"] = shares["half_unit"].map("{:g}".format)
-    shares["stated"] = written.map(in_english)
+    shares["half_unit_text"] = shares["half_unit"].map(lambda x: _g(msg, x))
+    shares["stated"] = written.map(lambda w: _stated(msg, w))
     wholes = shares.groupby(["plan_id", "part_of"], sort=True, observed=True)
     out = wholes.agg(
         parts=("indicator_id", ", ".join),
@@ -166,15 +232,17 @@ def parts_sum_to_whole(targets: pd.DataFrame, context=None) -> pd.DataFrame:
             "check": "parts_sum_to_whole",
             "plan_id": out["plan_id"],
             "subject": out["part_of"],
-            "what": "The " + out["count"].astype(str) + " shares of " + out["part_of"] + " sum to 100%.",
+            "what": _texts(msg, N_("The {count} shares of {whole} sum to 100%."), out.index,
+                           count=out["count"].map(lambda n: msg.number(n)), whole=out["part_of"].astype(str)),
             "inputs": out["parts"],
             "observed": out["observed"],
-            "rule": "|observed - expected| ≤ tolerance",
+            "rule": msg(RULE_WITHIN),
             "expected": 100.0,
             "tolerance": out["tolerance"],
-            "tolerance_reason": "each share may be rounded by half a unit of its last stated decimal: " + out["halves"],
+            "tolerance_reason": _texts(msg, N_("each share may be rounded by half a unit of its last stated decimal: {halves}"),
+                                       out.index, halves=out["halves"]),
             "status": np.where(ok, "pass", "fail"),
-            "finding": out["sum_text"] + " = " + out["observed"].map(_n) + ".",
+            "finding": _texts(msg, N_("{terms} = {total}."), out.index, terms=out["sum_text"], total=_each(msg, out["observed"])),
         },
         columns=CHECK_COLUMNS,
     )
@@ -183,46 +251,62 @@ def parts_sum_to_whole(targets: pd.DataFrame, context=None) -> pd.DataFrame:
 # --------------------------------------------------------------------------- 2. ranges
 
 
-def percentages_within_0_100(targets: pd.DataFrame, context=None) -> pd.DataFrame:
+def percentages_within_0_100(targets: pd.DataFrame, context=None, lang: str = "en") -> pd.DataFrame:
     """Every share, coverage rate (enrolment included) and level in percent lies within 0-100."""
+    msg = messages(lang)
     bounded = targets[percent_of_whole(targets) & targets["value"].notna()]
     return _outside_band(
-        "percentages_within_0_100", targets, bounded, 0.0, 100.0,
-        subject="shares, coverage rates and levels in percent",
-        what="Every share, coverage rate (enrolment included) and level in percent lies within 0-100.",
-        reason="a part of a whole can be neither below 0% nor above 100%",
+        msg, "percentages_within_0_100", targets, bounded, 0.0, 100.0,
+        subject=msg("shares, coverage rates and levels in percent"),
+        what=msg("Every share, coverage rate (enrolment included) and level in percent lies within {low}-{high}.",
+                 low=_g(msg, 0), high=_g(msg, 100)),
+        reason=msg("a part of a whole can be neither below 0% nor above 100%"),
     )
 
 
-def growth_rates_plausible(targets: pd.DataFrame, context=None) -> pd.DataFrame:
+def growth_rates_plausible(targets: pd.DataFrame, context=None, lang: str = "en") -> pd.DataFrame:
     """Every growth-rate target lies within GROWTH_BAND."""
+    msg = messages(lang)
     low, high = GROWTH_BAND
     growth = targets[(targets["kind"].astype("str") == "growth rate") & targets["value"].notna()]
     return _outside_band(
-        "growth_rates_plausible", targets, growth, low, high,
-        subject="growth rates",
-        what=f"Every growth-rate target lies within {low:g}-{high:g}% a year.",
-        reason=f"an assumption: below {low:g} a growth target is a fall, above {high:g}% a typo is likelier than a plan",
+        msg, "growth_rates_plausible", targets, growth, low, high,
+        subject=msg("growth rates"),
+        what=msg("Every growth-rate target lies within {low}-{high}% a year.", low=_g(msg, low), high=_g(msg, high)),
+        reason=msg("an assumption: below {low} a growth target is a fall, above {high}% a typo is likelier than a plan",
+                   low=_g(msg, low), high=_g(msg, high)),
     )
 
 
-def _outside_band(check, targets, rows, low, high, *, subject, what, reason) -> pd.DataFrame:
+def _outside_band(msg, check, targets, rows, low, high, *, subject, what, reason) -> pd.DataFrame:
     plans = pd.Index(sorted(targets["plan_id"].unique()))
+    band = {"low": _g(msg, low), "high": _g(msg, high)}
     outside = rows[~rows["value"].between(low, high)]
-    listed = (outside["indicator_id"] + " = " + outside["value"].map("{:g}".format)).groupby(outside["plan_id"]).agg("; ".join)
+    listed = (outside["indicator_id"] + " = " + outside["value"].map(lambda x: _g(msg, x))).groupby(outside["plan_id"]).agg("; ".join)
     count = outside.groupby("plan_id").size().reindex(plans, fill_value=0)
     total = rows.groupby("plan_id").size().reindex(plans, fill_value=0)
     lowest = rows.loc[rows.groupby("plan_id")["value"].idxmin()].set_index("plan_id") if len(rows) else rows
     highest = rows.loc[rows.groupby("plan_id")["value"].idxmax()].set_index("plan_id") if len(rows) else rows
-    span = (
-        "lowest " + lowest["indicator_id"] + " " + lowest["value"].map("{:g}".format)
-        + ", highest " + highest["indicator_id"] + " " + highest["value"].map("{:g}".format)
-    ).reindex(plans)
-    inside = "All " + total.astype(str) + f" lie within {low:g}-{high:g} (" + span.fillna("") + ")."
-    finding = inside.where(count == 0, count.astype(str) + " outside: " + listed.reindex(plans).fillna("") + ".")
+    finding = pd.Series("", index=plans, dtype=object)
+    for plan in plans:
+        if count[plan]:
+            finding[plan] = msg("{count} outside: {listed}.", count=msg.number(count[plan]), listed=listed[plan])
+        elif total[plan] == 1:
+            finding[plan] = msg("The one target lies within {low}-{high} ({indicator} {value}).", **band,
+                                indicator=lowest.at[plan, "indicator_id"], value=_g(msg, lowest.at[plan, "value"]))
+        elif total[plan]:
+            finding[plan] = msg(
+                "All {count} lie within {low}-{high} (lowest {lowest_id} {lowest}, highest {highest_id} {highest}).",
+                count=msg.number(total[plan]), **band,
+                lowest_id=lowest.at[plan, "indicator_id"], lowest=_g(msg, lowest.at[plan, "value"]),
+                highest_id=highest.at[plan, "indicator_id"], highest=_g(msg, highest.at[plan, "value"]),
+            )
+        else:
+            finding[plan] = msg("The plan has no such target.")
     return _rows(
-        check, plans, subject=subject, what=what, inputs=f"{len(rows)} targets", observed=count,
-        rule=f"observed = expected (targets outside {low:g}-{high:g})", expected=0,
+        check, plans, subject=subject, what=what,
+        inputs=msg.ngettext("{n} target", "{n} targets", len(rows)), observed=count,
+        rule=msg("observed = expected (targets outside {low}-{high})", **band), expected=0,
         tolerance=0.0, tolerance_reason=reason, status=np.where(count == 0, "pass", "fail"), finding=finding,
     )
 
@@ -257,52 +341,71 @@ def wording_of(targets: pd.DataFrame) -> pd.DataFrame:
     return words
 
 
-def comparator_matches_wording(targets: pd.DataFrame, context=None) -> pd.DataFrame:
+def comparator_matches_wording(targets: pd.DataFrame, context=None, lang: str = "en") -> pd.DataFrame:
     """The comparator of each target agrees with the words next to its number in source_text."""
+    msg = messages(lang)
     plans = pd.Index(sorted(targets["plan_id"].unique()))
     words = wording_of(targets)
-    table = words
-    wrong = table[table["comparator"].astype("str") != table["worded"]]
-    listed = (
-        wrong["indicator_id"] + ": the words '" + wrong["bound_words"].where(wrong["bound_words"] != "", "(none)")
-        + "' mean " + wrong["worded"] + ", the table says " + wrong["comparator"].astype("str")
-    ).groupby(wrong["plan_id"]).agg("; ".join)
-    bounds = table[table["worded"] != "="]
-    read = (bounds["indicator_id"] + " ('" + bounds["bound_words"] + "')").groupby(bounds["plan_id"]).agg(", ".join)
+    wrong = words[words["comparator"].astype("str") != words["worded"]]
+    bounds = words[words["worded"] != "="]
+    finding = pd.Series("", index=plans, dtype=object)
+    for plan in plans:
+        disagree = wrong[wrong["plan_id"] == plan]
+        if len(disagree):
+            listed = "; ".join(
+                msg("{indicator}: the words '{words}' mean {worded}, the table says {comparator}", indicator=r.indicator_id,
+                    words=r.bound_words, worded=msg.pgettext("comparator", r.worded),
+                    comparator=msg.pgettext("comparator", str(r.comparator)))
+                if r.bound_words else
+                msg("{indicator}: the words '(none)' mean {worded}, the table says {comparator}", indicator=r.indicator_id,
+                    worded=msg.pgettext("comparator", r.worded), comparator=msg.pgettext("comparator", str(r.comparator)))
+                for r in disagree.itertuples()
+            )
+            finding[plan] = msg("{count} disagree: {listed}.", count=msg.number(len(disagree)), listed=listed)
+        else:
+            read = bounds[bounds["plan_id"] == plan]
+            finding[plan] = (
+                msg("All agree. Bounds read from the wording: {bounds}.",
+                    bounds=", ".join(f"{r.indicator_id} ('{r.bound_words}')" for r in read.itertuples()))
+                if len(read) else msg("All agree. Bounds read from the wording: none.")
+            )
     count = wrong.groupby("plan_id").size().reindex(plans, fill_value=0)
-    finding = ("All agree. Bounds read from the wording: " + read.reindex(plans).fillna("none") + ".").where(
-        count == 0, count.astype(str) + " disagree: " + listed.reindex(plans).fillna("") + "."
-    )
+    quoted = lambda phrases: ", ".join(f"'{p}'" for p in phrases)  # noqa: E731
     return _rows(
-        "comparator_matches_wording", plans, subject="comparators",
-        what="Words next to a number make it a floor (>=): " + ", ".join(f"'{p}'" for p in AT_LEAST_BEFORE + AT_LEAST_AFTER)
-        + "; or a ceiling (<=): " + ", ".join(f"'{p}'" for p in AT_MOST_BEFORE + AT_MOST_AFTER)
-        + "; no such word, a point (=). The table's comparator agrees.",
-        inputs=f"{len(words)} targets (comparator, source_text)", observed=count,
-        rule="observed = expected (disagreements)", expected=0, tolerance=0.0,
-        tolerance_reason="words either agree or not", status=np.where(count == 0, "pass", "fail"), finding=finding,
+        "comparator_matches_wording", plans, subject=msg("comparators"),
+        what=msg("Words next to a number make it a floor (>=): {floors}; or a ceiling (<=): {ceilings}; no such word, "
+                 "a point (=). The table's comparator agrees.",
+                 floors=quoted(AT_LEAST_BEFORE + AT_LEAST_AFTER), ceilings=quoted(AT_MOST_BEFORE + AT_MOST_AFTER)),
+        inputs=msg.ngettext("{n} target (comparator, source_text)", "{n} targets (comparator, source_text)", len(words)),
+        observed=count, rule=msg("observed = expected (disagreements)"), expected=0, tolerance=0.0,
+        tolerance_reason=msg("words either agree or not"), status=np.where(count == 0, "pass", "fail"), finding=finding,
     )
 
 
 # --------------------------------------------------------------------------- 4. relations
 
+#: The denominators a share of communes may be over: (the word for the count, the word for the whole, figure_id).
+COMMUNE_DENOMINATORS = (
+    (NP_("denominator", "xã"), NP_("denominator", "xã"), "communes_xa_2020"),
+    (NP_("denominator", "commune-level units"), NP_("denominator", "commune-level units (xã, phường and thị trấn)"),
+     "communes_total_2020"),
+)
 
-def new_rural_communes(targets: pd.DataFrame, context=None) -> pd.DataFrame:
+
+def new_rural_communes(targets: pd.DataFrame, context=None, lang: str = "en") -> pd.DataFrame:
     """'4 more communes' and '44,7% of communes': which denominator, and what count, they imply."""
+    msg = messages(lang)
     ids = ["new_rural_communes_share", "new_rural_communes_added"]
     wide = _wide(targets, ids=ids)
     written = _wide(targets, "value_as_written", ids=ids)["new_rural_communes_share"]
-    needs = _missing_note(wide, ids, context, ["communes_xa_2020", "communes_total_2020"])
+    needs = _missing_note(msg, wide, ids, context, ["communes_xa_2020", "communes_total_2020"])
     share, added = wide["new_rural_communes_share"], wide["new_rural_communes_added"]
     half = half_units(written)
-    candidates = [
-        ("xã", "xã", _figure(context, "communes_xa_2020")),
-        ("commune-level units", "commune-level units (xã, phường and thị trấn)", _figure(context, "communes_total_2020")),
-    ]
+    candidates = [(msg.pgettext(*short), msg.pgettext(*long), _figure(context, f)) for short, long, f in COMMUNE_DENOMINATORS]
     observed = share
     expected = pd.Series(np.nan, index=wide.index)
     ok = pd.Series(False, index=wide.index)
-    finding = pd.Series("", index=wide.index)
+    finding = pd.Series("", index=wide.index, dtype=object)
     for plan in wide.index[needs == ""]:
         s, h, a = share[plan], half[plan], added[plan]
         fits, misses = [], []
@@ -310,280 +413,338 @@ def new_rural_communes(targets: pd.DataFrame, context=None) -> pd.DataFrame:
             low, high = math.ceil((s - h) * d / 100 - 1e-9), math.floor((s + h) * d / 100 + 1e-9)
             if low <= high:
                 fits.append((short, d, low))
-                misses.append(f"of the {d:g} {long}, {low} make {_n(100 * low / d)}%, which rounds to {s:g}%")
+                misses.append(msg("of the {total} {units}, {count} make {share}%, which rounds to {stated}%",
+                                  total=_g(msg, d), units=long, count=msg.number(low), share=_num(msg, 100 * low / d),
+                                  stated=_g(msg, s)))
             else:
                 nearest = round(s * d / 100)
-                misses.append(f"of the {d:g} {long}, no whole number does ({nearest} would be {_n(100 * nearest / d)}%)")
+                misses.append(msg("of the {total} {units}, no whole number does ({nearest} would be {share}%)",
+                                  total=_g(msg, d), units=long, nearest=msg.number(nearest), share=_num(msg, 100 * nearest / d)))
         text = "; ".join(misses)
         text = text[0].upper() + text[1:] + "."
         if fits:
             short, d, count = fits[0]
             expected[plan], ok[plan] = 100 * count / d, True
             before = count - a
-            text += f" So the plan counts {short}: {count} at the end of 2021 and {count} - {a:g} = {before:g} at the end of 2020."
-            text += _earlier_counts(context, before, count)
+            text += " " + msg("So the plan counts {units}: {count} at the end of 2021 and {count} - {added} = {before} at the "
+                              "end of 2020.", units=short, count=msg.number(count), added=_g(msg, a), before=_g(msg, before))
+            text += _earlier_counts(msg, context, before, count)
         else:
-            text += " The two targets do not fit together."
+            text += " " + msg("The two targets do not fit together.")
         finding[plan] = text
     return _rows(
-        "new_rural_communes", wide.index, subject="new-rural communes",
-        what="The share of communes meeting the standard is a whole number of communes over some denominator (the xã, or all commune-level units).",
-        inputs=", ".join(ids) + "; communes_xa_2020, communes_total_2020 (context)",
-        observed=observed, rule="|observed - expected| ≤ tolerance", expected=expected, tolerance=half,
-        tolerance_reason="the share is stated to one decimal, "
-        "so any count whose share rounds to it is within half a unit of that decimal",
+        "new_rural_communes", wide.index, subject=msg("new-rural communes"),
+        what=msg("The share of communes meeting the standard is a whole number of communes over some denominator "
+                 "(the xã, or all commune-level units)."),
+        inputs=_inputs(msg, ids, ["communes_xa_2020", "communes_total_2020"]),
+        observed=observed, rule=msg(RULE_WITHIN), expected=expected, tolerance=half,
+        tolerance_reason=msg("the share is stated to one decimal, so any count whose share rounds to it is within half a "
+                             "unit of that decimal"),
         status=_verdict(ok, needs), finding=finding.where(needs == "", needs),
     )
 
 
-def _earlier_counts(context, end_2020: float, end_2021: float) -> str:
-    """What the context data says about the count of new-rural communes in other years."""
+def _earlier_counts(msg, context, end_2020: float, end_2021: float) -> str:
+    """What the context data says about the count of new-rural communes in other years (' ' and sentences, or '')."""
     said = []
     target = _figure(context, "ntm_communes_target_2020")
     if target is not None:
-        same = "the same as" if target == end_2020 else f"{end_2020 - target:+g} on"
-        said.append(f"{same} the 2020 target set in 2018, before the February 2020 reorganisation of communes ({target:g} xã)")
+        if target == end_2020:
+            said.append(msg("the same as the 2020 target set in 2018, before the February 2020 reorganisation of communes "
+                            "({target} xã)", target=_g(msg, target)))
+        else:
+            said.append(msg("{difference} on the 2020 target set in 2018, before the February 2020 reorganisation of "
+                            "communes ({target} xã)", difference=_g(msg, end_2020 - target, sign=True), target=_g(msg, target)))
     september = _figure(context, "ntm_communes_sep2020")
     if september is not None:
-        said.append(f"{end_2020 - september:g} more than the {september:g} counted in September 2020")
-    text = " That is " + ", and ".join(said) + "." if said else ""
+        said.append(msg("{difference} more than the {september} counted in September 2020",
+                        difference=_g(msg, end_2020 - september), september=_g(msg, september)))
+    text = ""
+    if len(said) == 2:
+        text = " " + msg("That is {first}, and {second}.", first=said[0], second=said[1])
+    elif said:
+        text = " " + msg("That is {first}.", first=said[0])
     later = _figure(context, "ntm_communes_2022")
     if later is not None:
-        text += f" At the end of 2022 the count was {later:g} xã, {'below' if later < end_2021 else 'at or above'} the {end_2021:g} planned for the end of 2021."
+        values = {"later": _g(msg, later), "planned": _g(msg, end_2021)}
+        text += " " + (msg("At the end of 2022 the count was {later} xã, below the {planned} planned for the end of 2021.", **values)
+                       if later < end_2021 else
+                       msg("At the end of 2022 the count was {later} xã, at or above the {planned} planned for the end of 2021.",
+                           **values))
     return text
 
 
-def tea_area_before_planting(targets: pd.DataFrame, context=None) -> pd.DataFrame:
+#: The outside figures on the tea area, in the order the finding gives them: (figure_id, text, text if an estimate).
+TEA_FIGURES = (
+    ("tea_area_2017", N_("{area} ha in 2017"), N_("{area} ha in 2017 (an estimate)")),
+    ("tea_area_2018", N_("nearly {area} ha about 2018"), N_("nearly {area} ha about 2018 (an estimate)")),
+    ("tea_new_planting_baseline_2020", N_("{area} ha newly planted in 2020"), N_("{area} ha newly planted in 2020 (an estimate)")),
+    ("tea_area_end2022", N_("{area} ha at the end of 2022"), N_("{area} ha at the end of 2022 (an estimate)")),
+)
+
+
+def tea_area_before_planting(targets: pd.DataFrame, context=None, lang: str = "en") -> pd.DataFrame:
     """New planting (680 ha) fits inside the total tea area (over 8,482 ha); the area it implies before."""
+    msg = messages(lang)
     ids = ["tea_area", "tea_new_planting"]
     wide = _wide(targets, ids=ids)
-    needs = _missing_note(wide, ids, context)
+    needs = _missing_note(msg, wide, ids, context)
     total, new = wide["tea_area"], wide["tea_new_planting"]
     before = total - new
-    finding = (
-        "Over " + total.map(lambda x: _n(x, 0)) + " ha in all with " + new.map(lambda x: _n(x, 0))
-        + " ha newly planted leaves at least " + before.map(lambda x: _n(x, 0))
-        + " ha planted before 2021, if no tea is cleared."
-    )
+    finding = _texts(msg, N_("Over {total} ha in all with {new} ha newly planted leaves at least {before} ha planted before "
+                             "2021, if no tea is cleared."), wide.index,
+                     total=_each(msg, total, 0), new=_each(msg, new, 0), before=_each(msg, before, 0))
     earlier = [
-        (f, label) for f, label in [
-            ("tea_area_2017", "{} ha in 2017"), ("tea_area_2018", "nearly {} ha about 2018"),
-            ("tea_new_planting_baseline_2020", "{} ha newly planted in 2020" + _estimate(context, "tea_new_planting_baseline_2020")),
-            ("tea_area_end2022", "{} ha at the end of 2022"),
-        ] if _figure(context, f) is not None
+        msg(estimated if _is_estimate(context, f) else plain,
+            area=_num(msg, _figure(context, f), 0))
+        for f, plain, estimated in TEA_FIGURES if _figure(context, f) is not None
     ]
     if earlier:
-        finding = finding + " Outside figures: " + "; ".join(label.format(_n(_figure(context, f), 0)) for f, label in earlier) + "."
+        finding = finding + " " + msg("Outside figures: {figures}.", figures="; ".join(earlier))
     return _rows(
-        "tea_area_before_planting", wide.index, subject="tea area",
-        what="The tea newly planted in 2021 is less than the total tea area.",
-        inputs=", ".join(ids), observed=new, rule="observed < expected", expected=total, tolerance=0.0,
-        tolerance_reason="new planting is part of the total, so it must be smaller",
+        "tea_area_before_planting", wide.index, subject=msg("tea area"),
+        what=msg("The tea newly planted in 2021 is less than the total tea area."),
+        inputs=_inputs(msg, ids), observed=new, rule=msg(RULE_BELOW), expected=total, tolerance=0.0,
+        tolerance_reason=msg("new planting is part of the total, so it must be smaller"),
         status=_verdict(new < total, needs), finding=finding.where(needs == "", needs),
     )
 
 
-def growth_decomposition(targets: pd.DataFrame, context=None) -> pd.DataFrame:
+def growth_decomposition(targets: pd.DataFrame, context=None, lang: str = "en") -> pd.DataFrame:
     """Total growth, agriculture's growth and its share imply a growth rate for the rest."""
+    msg = messages(lang)
     ids = ["grdp_growth", "agriculture_value_added_growth", "share_agriculture_forestry_fishery"]
     wide = _wide(targets, ids=ids)
-    needs = _missing_note(wide, ids, context)
+    needs = _missing_note(msg, wide, ids, context)
     total, agriculture, share = wide[ids[0]], wide[ids[1]], wide[ids[2]] / 100
     rest = (total - share * agriculture) / (1 - share)
     low, high = GROWTH_BAND
-    finding = (
-        "Agriculture growing " + agriculture.map("{:g}%".format) + " with a " + (100 * share).map("{:g}%".format)
-        + " share, for total growth of " + total.map("{:g}%".format) + ", needs the rest of the economy "
-        "(industry, construction, services, product taxes) to grow " + rest.map(_n) + "%."
+    finding = _texts(
+        msg, N_("Agriculture growing {agriculture}% with a {share}% share, for total growth of {total}%, needs the rest of "
+                "the economy (industry, construction, services, product taxes) to grow {rest}%."), wide.index,
+        agriculture=_each_g(msg, agriculture), share=_each_g(msg, 100 * share), total=_each_g(msg, total), rest=_each(msg, rest),
     )
     share_2020 = _figure(context, "structure_agri_share_baseline_2020")
     if share_2020 is not None:
         rest_2020 = (total - share_2020 / 100 * agriculture) / (1 - share_2020 / 100)
-        finding = finding + f" With the 2020 share ({share_2020:g}%{_estimate(context, 'structure_agri_share_baseline_2020', (', an estimate', ''))}) as the weight: " + rest_2020.map(_n) + "%."
-    finding = finding + (
-        " Assumes that this year's shares stand in for last year's constant-price weights, and that"
-        " 'ngành nông nghiệp' covers agriculture, forestry and fishery."
+        weighted = (N_("With the 2020 share ({share}%, an estimate) as the weight: {rest}%.")
+                    if _is_estimate(context, "structure_agri_share_baseline_2020")
+                    else N_("With the 2020 share ({share}%) as the weight: {rest}%."))
+        finding = finding + " " + _texts(msg, weighted, wide.index, share=_g(msg, share_2020), rest=_each(msg, rest_2020))
+    finding = finding + " " + msg(
+        "Assumes that this year's shares stand in for last year's constant-price weights, and that 'ngành nông nghiệp' "
+        "covers agriculture, forestry and fishery."
     )
     return _rows(
-        "growth_decomposition", wide.index, subject="GRDP growth",
-        what=f"The growth the rest of the economy needs lies within the plausible band, {low:g}-{high:g}% a year.",
-        inputs=", ".join(ids), observed=rest, rule=f"{low:g} ≤ observed ≤ {high:g}", expected=np.nan, tolerance=0.0,
-        tolerance_reason="a band, not an equality (see growth_rates_plausible); it only catches gross errors",
+        "growth_decomposition", wide.index, subject=msg("GRDP growth"),
+        what=msg("The growth the rest of the economy needs lies within the plausible band, {low}-{high}% a year.",
+                 low=_g(msg, low), high=_g(msg, high)),
+        inputs=_inputs(msg, ids), observed=rest, rule=msg("{low} ≤ observed ≤ {high}", low=_g(msg, low), high=_g(msg, high)),
+        expected=np.nan, tolerance=0.0,
+        tolerance_reason=msg("a band, not an equality (see growth_rates_plausible); it only catches gross errors"),
         status=_verdict(rest.between(low, high), needs), finding=finding.where(needs == "", needs),
     )
 
 
-def poverty_reduction(targets: pd.DataFrame, context=None) -> pd.DataFrame:
+def poverty_reduction(targets: pd.DataFrame, context=None, lang: str = "en") -> pd.DataFrame:
     """The poor districts cut poverty at least as fast as the province; the 2021 rate it implies."""
+    msg = messages(lang)
     ids = ["poverty_rate_reduction", "poverty_rate_reduction_poor_districts"]
     wide = _wide(targets, ids=ids)
-    needs = _missing_note(wide, ids, context, ["poverty_rate_baseline_2020"])
+    needs = _missing_note(msg, wide, ids, context, ["poverty_rate_baseline_2020"])
     province, poor = wide[ids[0]], wide[ids[1]]
-    stated = _stated(targets, ids)
+    stated = _wide(targets, "value_as_written", ids=ids).map(lambda w: _stated(msg, w), na_action="ignore")
     ok = poor >= province
-    finding = (
-        "The poor districts are to cut " + stated[ids[1]] + " points against " + stated[ids[0]]
-        + " for the province, so the other districts must cut less than " + stated[ids[0]] + "."
-    )
+    finding = _texts(msg, N_("The poor districts are to cut {poor} points against {province} for the province, so the other "
+                             "districts must cut less than {province}."), wide.index,
+                     poor=stated[ids[1]].fillna(""), province=stated[ids[0]].fillna(""))
     rate_2020 = _figure(context, "poverty_rate_baseline_2020")
     if rate_2020 is not None:
         ok = ok & (province < rate_2020)
-        finding = finding + (
-            f" From the 2020 rate on the provincial poverty list ({rate_2020:g}%, on the standard in force for 2016-2020), "
-            "the cut leaves " + (rate_2020 - province).map(_n) + "% for 2021 on that measure. Only this series is used:"
-            " rates measured on other standards or surveys cannot be combined with it."
-        )
+        finding = finding + " " + _texts(
+            msg, N_("From the 2020 rate on the provincial poverty list ({rate}%, on the standard in force for 2016-2020), the "
+                    "cut leaves {left}% for 2021 on that measure."), wide.index,
+            rate=_g(msg, rate_2020), left=_each(msg, rate_2020 - province),
+        ) + " " + msg("Only this series is used: rates measured on other standards or surveys cannot be combined with it.")
     pace, pace_poor = _figure(context, "poverty_reduction_pace_2021_2025"), _figure(context, "poverty_reduction_poor_districts_target_2021_2025")
     if pace is not None and pace_poor is not None:
-        finding = finding + f" A report of a provincial conference gives {pace:g} and {pace_poor:g} points a year for 2021-2025."
+        finding = finding + " " + msg("A report of a provincial conference gives {pace} and {pace_poor} points a year for "
+                                      "2021-2025.", pace=_g(msg, pace), pace_poor=_g(msg, pace_poor))
     return _rows(
-        "poverty_reduction", wide.index, subject="poverty",
-        what="The poor districts cut poverty by at least as many points as the province; the cut is smaller than the 2020 rate.",
-        inputs=", ".join(ids) + "; poverty_rate_baseline_2020 (context)", observed=poor,
-        rule="observed ≥ expected, and expected < the 2020 rate", expected=province, tolerance=0.0,
-        tolerance_reason="an order, not an equality", status=_verdict(ok, needs), finding=finding.where(needs == "", needs),
+        "poverty_reduction", wide.index, subject=msg("poverty"),
+        what=msg("The poor districts cut poverty by at least as many points as the province; the cut is smaller than the 2020 "
+                 "rate."),
+        inputs=_inputs(msg, ids, ["poverty_rate_baseline_2020"]), observed=poor,
+        rule=msg("observed ≥ expected, and expected < the 2020 rate"), expected=province, tolerance=0.0,
+        tolerance_reason=msg(AN_ORDER), status=_verdict(ok, needs), finding=finding.where(needs == "", needs),
     )
 
 
-def malnutrition_ceilings(targets: pd.DataFrame, context=None) -> pd.DataFrame:
+def malnutrition_ceilings(targets: pd.DataFrame, context=None, lang: str = "en") -> pd.DataFrame:
     """Stunting and underweight: both ceilings on the same children, in the order the plan sets them."""
+    msg = messages(lang)
     ids = ["stunting_under5", "underweight_under5"]
     wide = _wide(targets, ids=ids)
-    needs = _missing_note(wide, ids, context)
+    needs = _missing_note(msg, wide, ids, context)
     ceiling = (targets["comparator"].astype("str") == "<=") & (targets["direction"].astype("str") == "lower")
     not_ceilings = (~ceiling[targets["indicator_id"].isin(ids)]).groupby(targets["plan_id"]).sum().reindex(wide.index, fill_value=0)
     stunting, underweight = wide[ids[0]], wide[ids[1]]
     ordered = stunting >= underweight
-    finding = (
-        "Both are ceilings on the share of children under five: stunting at most " + stunting.map("{:g}%".format)
-        + ", underweight under " + underweight.map("{:g}%".format) + "; the stunting ceiling is "
-        + (stunting - underweight).map(_n) + " points above the underweight one (the two overlap: a child can be both)."
-    )
-    finding = finding.where(ordered, "The stunting ceiling (" + stunting.map("{:g}%".format) + ") is below the underweight one ("
-                            + underweight.map("{:g}%".format) + "): were the two values swapped?")
-    finding = finding.where(not_ceilings == 0, not_ceilings.astype(str) + " of the two is not a ceiling (<=, lower is better).")
+    finding = pd.Series("", index=wide.index, dtype=object)
+    for plan in wide.index:
+        values = {"stunting": _g(msg, stunting[plan]), "underweight": _g(msg, underweight[plan])}
+        if not_ceilings[plan]:
+            finding[plan] = msg.ngettext("{n} of the two is not a ceiling (<=, lower is better).",
+                                         "{n} of the two are not ceilings (<=, lower is better).", int(not_ceilings[plan]))
+        elif not ordered[plan]:
+            finding[plan] = msg("The stunting ceiling ({stunting}%) is below the underweight one ({underweight}%): were the two "
+                                "values swapped?", **values)
+        else:
+            finding[plan] = msg("Both are ceilings on the share of children under five: stunting at most {stunting}%, "
+                                "underweight under {underweight}%; the stunting ceiling is {gap} points above the underweight "
+                                "one (the two overlap: a child can be both).",
+                                gap=_num(msg, stunting[plan] - underweight[plan]), **values)
     return _rows(
-        "malnutrition_ceilings", wide.index, subject="child malnutrition",
-        what="Both malnutrition targets are ceilings (<=, lower is better), and the stunting ceiling is at least the "
-        "underweight one, the order the plan sets.",
-        inputs=", ".join(ids), observed=stunting, rule="observed ≥ expected, and both are ceilings", expected=underweight,
-        tolerance=0.0, tolerance_reason="an order, not an equality: it catches the two values swapped",
+        "malnutrition_ceilings", wide.index, subject=msg("child malnutrition"),
+        what=msg("Both malnutrition targets are ceilings (<=, lower is better), and the stunting ceiling is at least the "
+                 "underweight one, the order the plan sets."),
+        inputs=_inputs(msg, ids), observed=stunting, rule=msg("observed ≥ expected, and both are ceilings"), expected=underweight,
+        tolerance=0.0, tolerance_reason=msg("an order, not an equality: it catches the two values swapped"),
         status=_verdict((not_ceilings == 0) & ordered, needs), finding=finding.where(needs == "", needs),
     )
 
 
-def enrolment_by_level(targets: pd.DataFrame, context=None) -> pd.DataFrame:
+def enrolment_by_level(targets: pd.DataFrame, context=None, lang: str = "en") -> pd.DataFrame:
     """Enrolment falls, or holds, from primary to lower secondary to upper secondary."""
+    msg = messages(lang)
     ids = ["enrolment_primary", "enrolment_lower_secondary", "enrolment_upper_secondary"]
     wide = _wide(targets, ids=ids)
-    needs = _missing_note(wide, ids, context)
+    needs = _missing_note(msg, wide, ids, context)
     levels = wide[ids]
     rises = (levels.diff(axis=1).iloc[:, 1:] > 0).sum(axis=1)
-    finding = (
-        "Primary " + levels[ids[0]].map("{:g}%".format) + ", lower secondary " + levels[ids[1]].map("{:g}%".format)
-        + ", upper secondary " + levels[ids[2]].map("{:g}%".format) + ": "
-        + np.where(rises == 0, "each level enrols no more of its age group than the one before, as expected when pupils leave "
-                   "school between levels.", "a later level enrols more of its age group than an earlier one.")
-    )
+    values = {"primary": _each_g(msg, levels[ids[0]]), "lower": _each_g(msg, levels[ids[1]]), "upper": _each_g(msg, levels[ids[2]])}
+    falls = _texts(msg, N_("Primary {primary}%, lower secondary {lower}%, upper secondary {upper}%: each level enrols no more "
+                           "of its age group than the one before, as expected when pupils leave school between levels."),
+                   wide.index, **values)
+    rise = _texts(msg, N_("Primary {primary}%, lower secondary {lower}%, upper secondary {upper}%: a later level enrols more "
+                          "of its age group than an earlier one."), wide.index, **values)
+    finding = falls.where(rises == 0, rise)
     return _rows(
-        "enrolment_by_level", wide.index, subject="enrolment",
-        what="Enrolment does not rise from primary to lower secondary to upper secondary.",
-        inputs=", ".join(ids), observed=rises, rule="observed = expected (rises from one level to the next)", expected=0,
-        tolerance=0.0, tolerance_reason="an order, not an equality",
+        "enrolment_by_level", wide.index, subject=msg("enrolment"),
+        what=msg("Enrolment does not rise from primary to lower secondary to upper secondary."),
+        inputs=_inputs(msg, ids), observed=rises, rule=msg("observed = expected (rises from one level to the next)"), expected=0,
+        tolerance=0.0, tolerance_reason=msg(AN_ORDER),
         status=_verdict(rises == 0, needs), finding=finding.where(needs == "", needs),
     )
 
 
-def urban_at_least_rural(targets: pd.DataFrame, context=None) -> pd.DataFrame:
+#: The urban targets and their rural or province-wide counterparts: (subject, urban id, other id, the finding's sentence,
+#: a caveat or None).
+URBAN_PAIRS = (
+    (NP_("subject", "water"), "urban_piped_clean_water", "rural_hygienic_water",
+     N_("{urban}% urban population with piped clean water against {other}% rural population with hygienic water, a looser "
+        "standard: a gap of {gap} points."), None),
+    (NP_("subject", "waste"), "urban_solid_waste_collected", "communes_waste_collection",
+     N_("{urban}% urban solid waste collected against {other}% communes, wards and townships with collection, rural ones "
+        "included: a gap of {gap} points."),
+     N_("The bases differ (a share of waste against a share of communes), so the order is an expectation, not an identity.")),
+)
+
+
+def urban_at_least_rural(targets: pd.DataFrame, context=None, lang: str = "en") -> pd.DataFrame:
     """Urban water and waste targets are at least their rural or province-wide counterparts."""
-    pairs = [
-        ("water", "urban_piped_clean_water", "rural_hygienic_water",
-         "urban population with piped clean water", "rural population with hygienic water, a looser standard",
-         ""),
-        ("waste", "urban_solid_waste_collected", "communes_waste_collection",
-         "urban solid waste collected", "communes, wards and townships with collection, rural ones included",
-         " The bases differ (a share of waste against a share of communes), so the order is an expectation, not an identity."),
-    ]
+    msg = messages(lang)
     out = []
-    for subject, urban_id, other_id, urban_label, other_label, caveat in pairs:
+    for subject, urban_id, other_id, sentence, caveat in URBAN_PAIRS:
         wide = _wide(targets, ids=[urban_id, other_id])
-        needs = _missing_note(wide, [urban_id, other_id], context)
+        needs = _missing_note(msg, wide, [urban_id, other_id], context)
         urban, other = wide[urban_id], wide[other_id]
-        finding = (
-            urban.map("{:g}%".format) + f" {urban_label} against " + other.map("{:g}%".format) + f" {other_label}: a gap of "
-            + (urban - other).map("{:g}".format) + " points." + caveat
-        )
+        finding = _texts(msg, sentence, wide.index, urban=_each_g(msg, urban), other=_each_g(msg, other),
+                         gap=_each_g(msg, urban - other))
+        if caveat:
+            finding = finding + " " + msg(caveat)
         out.append(_rows(
-            "urban_at_least_rural", wide.index, subject=subject,
-            what=f"The urban target ({urban_id}) is at least its rural or province-wide counterpart ({other_id}): "
-            "urban areas are reached first.",
-            inputs=f"{urban_id}, {other_id}", observed=urban, rule="observed ≥ expected", expected=other, tolerance=0.0,
-            tolerance_reason="an order, not an equality", status=_verdict(urban >= other, needs),
+            "urban_at_least_rural", wide.index, subject=msg.pgettext(*subject),
+            what=msg("The urban target ({urban}) is at least its rural or province-wide counterpart ({other}): urban areas "
+                     "are reached first.", urban=urban_id, other=other_id),
+            inputs=_inputs(msg, [urban_id, other_id]), observed=urban, rule=msg(RULE_AT_LEAST), expected=other, tolerance=0.0,
+            tolerance_reason=msg(AN_ORDER), status=_verdict(urban >= other, needs),
             finding=finding.where(needs == "", needs),
         ))
     return pd.concat(out, ignore_index=True)
 
 
-def jobs_and_training(targets: pd.DataFrame, context=None) -> pd.DataFrame:
+def jobs_and_training(targets: pd.DataFrame, context=None, lang: str = "en") -> pd.DataFrame:
     """Jobs created and workers trained against the labour force; the five-year pace of jobs."""
+    msg = messages(lang)
     ids = ["jobs_created", "vocational_training"]
     wide = _wide(targets, ids=ids)
-    needs = _missing_note(wide, ids, context, ["labour_force_baseline_2020"])
+    needs = _missing_note(msg, wide, ids, context, ["labour_force_baseline_2020"])
     jobs, trained = wide[ids[0]], wide[ids[1]]
     labour = _figure(context, "labour_force_baseline_2020", "persons") or np.nan
     largest = pd.concat([jobs, trained], axis=1).max(axis=1)
-    finding = (
-        trained.map(lambda x: _n(x, 0)) + " workers trained and " + jobs.map(lambda x: _n(x, 0)) + " helped into jobs are "
-        + (100 * trained / labour).map(_n) + "% and " + (100 * jobs / labour).map(_n)
-        + f"% of the 2020 labour force ({_n(labour, 0)})."
+    finding = _texts(
+        msg, N_("{trained} workers trained and {jobs} helped into jobs are {trained_share}% and {jobs_share}% of the 2020 "
+                "labour force ({labour})."), wide.index,
+        trained=_each(msg, trained, 0), jobs=_each(msg, jobs, 0), trained_share=_each(msg, 100 * trained / labour),
+        jobs_share=_each(msg, 100 * jobs / labour), labour=_num(msg, labour, 0),
     )
     pace = _figure(context, "jobs_pace_2021_2025")
     if pace is not None:  # reported at a provincial conference of 13/12/2020 (outcomes.csv names the report)
-        finding = finding + f" A report of a provincial conference gives {_n(pace, 0)} jobs a year for 2021-2025: 2021 asks " + (pace - jobs).map(lambda x: _n(x, 0)) + " fewer."
+        finding = finding + " " + _texts(
+            msg, N_("A report of a provincial conference gives {pace} jobs a year for 2021-2025: 2021 asks {fewer} fewer."),
+            wide.index, pace=_num(msg, pace, 0), fewer=_each(msg, pace - jobs, 0),
+        )
     return _rows(
-        "jobs_and_training", wide.index, subject="jobs and training",
-        what="Jobs created and workers trained in one year are each a part of the labour force (below 100% of it).",
-        inputs=", ".join(ids) + "; labour_force_baseline_2020 (context)", observed=100 * largest / labour,
-        rule="observed < expected", expected=100.0, tolerance=0.0,
-        tolerance_reason="a part of a whole is below the whole; this only catches gross errors such as a misplaced separator", status=_verdict(largest < labour, needs),
-        finding=finding.where(needs == "", needs),
+        "jobs_and_training", wide.index, subject=msg("jobs and training"),
+        what=msg("Jobs created and workers trained in one year are each a part of the labour force (below 100% of it)."),
+        inputs=_inputs(msg, ids, ["labour_force_baseline_2020"]), observed=100 * largest / labour,
+        rule=msg(RULE_BELOW), expected=100.0, tolerance=0.0,
+        tolerance_reason=msg("a part of a whole is below the whole; this only catches gross errors such as a misplaced "
+                             "separator"),
+        status=_verdict(largest < labour, needs), finding=finding.where(needs == "", needs),
     )
 
 
-def grdp_and_budget(targets: pd.DataFrame, context=None) -> pd.DataFrame:
+def grdp_and_budget(targets: pd.DataFrame, context=None, lang: str = "en") -> pd.DataFrame:
     """GRDP per capita times population gives a GRDP; budget revenue and product taxes as shares of it."""
+    msg = messages(lang)
     ids = ["grdp_per_capita", "budget_revenue", "share_product_taxes_less_subsidies"]
     wide = _wide(targets, ids=ids)
-    needs = _missing_note(wide, ids, context, ["population_avg_2021"])
+    needs = _missing_note(msg, wide, ids, context, ["population_avg_2021"])
     population = _figure(context, "population_avg_2021", "persons") or np.nan
     grdp = wide["grdp_per_capita"] * population / 1000  # million VND x persons / 1000 = billion VND
     budget = wide["budget_revenue"]
     taxes = grdp * wide["share_product_taxes_less_subsidies"] / 100
-    finding = (
-        wide["grdp_per_capita"].map("{:g}".format) + f" million VND per person x {_n(population, 0)} people (2021 average) = "
-        + grdp.map(lambda x: _n(x, 0)) + " billion VND of GRDP. Budget revenue of " + budget.map(lambda x: _n(x, 0))
-        + " billion VND is " + (100 * budget / grdp).map(_n) + "% of it; product taxes less subsidies ("
-        + wide["share_product_taxes_less_subsidies"].map("{:g}%".format) + " of GRDP) come to " + taxes.map(lambda x: _n(x, 0))
-        + " billion VND, " + (100 * taxes / budget).map(_n) + "% of budget revenue, for scale only:"
-        " product taxes are an accounting share of GRDP, budget revenue is what is collected."
-        " Assumes the per-capita target divides by the same population."
-    )
+    finding = _texts(
+        msg, N_("{per_capita} million VND per person x {population} people (2021 average) = {grdp} billion VND of GRDP."),
+        wide.index, per_capita=_each_g(msg, wide["grdp_per_capita"]), population=_num(msg, population, 0),
+        grdp=_each(msg, grdp, 0),
+    ) + " " + _texts(
+        msg, N_("Budget revenue of {budget} billion VND is {budget_share}% of it; product taxes less subsidies ({tax_share}% of "
+                "GRDP) come to {taxes} billion VND, {taxes_share}% of budget revenue, for scale only: product taxes are an "
+                "accounting share of GRDP, budget revenue is what is collected."), wide.index,
+        budget=_each(msg, budget, 0), budget_share=_each(msg, 100 * budget / grdp),
+        tax_share=_each_g(msg, wide["share_product_taxes_less_subsidies"]), taxes=_each(msg, taxes, 0),
+        taxes_share=_each(msg, 100 * taxes / budget),
+    ) + " " + msg("Assumes the per-capita target divides by the same population.")
     return _rows(
-        "grdp_and_budget", wide.index, subject="GRDP and budget",
-        what="Budget revenue is a part of the GRDP that per-capita GRDP times population implies (below 100% of it).",
-        inputs=", ".join(ids) + "; population_avg_2021 (context)", observed=100 * budget / grdp,
-        rule="observed < expected", expected=100.0, tolerance=0.0,
-        tolerance_reason="revenue collected in the province is drawn from what it produces; this only catches gross errors",
+        "grdp_and_budget", wide.index, subject=msg("GRDP and budget"),
+        what=msg("Budget revenue is a part of the GRDP that per-capita GRDP times population implies (below 100% of it)."),
+        inputs=_inputs(msg, ids, ["population_avg_2021"]), observed=100 * budget / grdp,
+        rule=msg(RULE_BELOW), expected=100.0, tolerance=0.0,
+        tolerance_reason=msg("revenue collected in the province is drawn from what it produces; this only catches gross errors"),
         status=_verdict(budget < grdp, needs), finding=finding.where(needs == "", needs),
     )
 
 
-def grdp_per_capita_growth(targets: pd.DataFrame, context=None) -> pd.DataFrame:
+def grdp_per_capita_growth(targets: pd.DataFrame, context=None, lang: str = "en") -> pd.DataFrame:
     """GRDP per capita against its 2020 value: the nominal growth it implies, against real growth."""
+    msg = messages(lang)
     ids = ["grdp_per_capita", "grdp_growth"]
     wide = _wide(targets, ids=ids)
     written = _wide(targets, "value_as_written", ids=ids)["grdp_per_capita"]
-    needs = _missing_note(wide, ids, context, ["grdp_per_capita_baseline_2020"])
+    needs = _missing_note(msg, wide, ids, context, ["grdp_per_capita_baseline_2020"])
     per_capita, real = wide["grdp_per_capita"], wide["grdp_growth"]
     base = _figure(context, "grdp_per_capita_baseline_2020", "million VND per person") or np.nan
     base_half = _half_unit_of_figure(context, "grdp_per_capita_baseline_2020")
@@ -593,47 +754,57 @@ def grdp_per_capita_growth(targets: pd.DataFrame, context=None) -> pd.DataFrame:
     census, average = _figure(context, "population_census_2019", "persons"), _figure(context, "population_avg_2021", "persons")
     if census is not None and average is not None:
         people = (average / census) ** (1 / 2.25) - 1  # 1 April 2019 to mid-2021
-        people_text = f"population growing {_n(100 * people)}% a year (census of 1/4/2019 to the 2021 average)"
     else:
-        people, people_text = 0.0, "population held constant (the population figures are missing)"
+        people = 0.0
     real_per_capita = 100 * ((1 + real / 100) / (1 + people) - 1)
     prices = 100 * ((1 + nominal / 100) / (1 + real_per_capita / 100) - 1)
+    growth = (N_("{per_capita} million VND against {base} in 2020 (an estimate) is nominal growth of {nominal}%.")
+              if _is_estimate(context, "grdp_per_capita_baseline_2020")
+              else N_("{per_capita} million VND against {base} in 2020 is nominal growth of {nominal}%."))
+    per_person = (N_("Real GRDP growth of {real}%, with population growing {people}% a year (census of 1/4/2019 to the 2021 "
+                     "average), is {per_person}% per person, which leaves {prices}% for the rise in prices.")
+                  if census is not None and average is not None else
+                  N_("Real GRDP growth of {real}%, with population held constant (the population figures are missing), is "
+                     "{per_person}% per person, which leaves {prices}% for the rise in prices."))
     finding = (
-        per_capita.map("{:g}".format) + f" million VND against {base:g} in 2020"
-        + _estimate(context, "grdp_per_capita_baseline_2020") + " is nominal growth of "
-        + nominal.map(_n) + "%. Real GRDP growth of " + real.map("{:g}%".format) + f", with {people_text}, is "
-        + real_per_capita.map(_n) + "% per person, which leaves " + prices.map(_n) + "% for the rise in prices."
-        " Both per-capita figures are whole millions, so the nominal growth is uncertain by the tolerance."
+        _texts(msg, growth, wide.index, per_capita=_each_g(msg, per_capita), base=_g(msg, base), nominal=_each(msg, nominal))
+        + " " + _texts(msg, per_person, wide.index, real=_each_g(msg, real), people=_num(msg, 100 * people),
+                       per_person=_each(msg, real_per_capita), prices=_each(msg, prices))
+        + " " + msg("Both per-capita figures are whole millions, so the nominal growth is uncertain by the tolerance.")
     )
     return _rows(
-        "grdp_per_capita_growth", wide.index, subject="GRDP per capita",
-        what="The nominal growth of GRDP per capita is at least its real growth (prices do not fall).",
-        inputs=", ".join(ids) + "; grdp_per_capita_baseline_2020, population_census_2019, population_avg_2021 (context)",
-        observed=nominal, rule="observed + tolerance ≥ expected", expected=real_per_capita, tolerance=widest,
-        tolerance_reason="the target and the 2020 value are stated in whole millions, each rounded by up to 0.5",
+        "grdp_per_capita_growth", wide.index, subject=msg("GRDP per capita"),
+        what=msg("The nominal growth of GRDP per capita is at least its real growth (prices do not fall)."),
+        inputs=_inputs(msg, ids, ["grdp_per_capita_baseline_2020", "population_census_2019", "population_avg_2021"]),
+        observed=nominal, rule=msg("observed + tolerance ≥ expected"), expected=real_per_capita, tolerance=widest,
+        tolerance_reason=msg("the target and the 2020 value are stated in whole millions, each rounded by up to {half}",
+                             half=_g(msg, 0.5)),
         status=_verdict(nominal + widest >= real_per_capita, needs), finding=finding.where(needs == "", needs),
     )
 
 
-def commune_units_add_up(targets: pd.DataFrame, context=None) -> pd.DataFrame:
+def commune_units_add_up(targets: pd.DataFrame, context=None, lang: str = "en") -> pd.DataFrame:
     """The outside figures agree with each other: xã + phường + thị trấn = commune-level units."""
+    msg = messages(lang)
     plans = pd.Index(sorted(targets["plan_id"].unique()))
     parts = ["communes_xa_2020", "wards_2020", "townships_2020"]
     values = [_figure(context, f) for f in parts + ["communes_total_2020"]]
     missing = [f for f, v in zip(parts + ["communes_total_2020"], values) if v is None]
     if missing:
         observed, expected, status = np.nan, np.nan, "info"
-        finding = "Needs " + ", ".join(missing) + " from " + FIGURE_FILES + "."
+        finding = msg("Needs {figures} from data/context.csv or data/outcomes.csv.", figures=", ".join(missing))
     else:
         observed, expected = sum(values[:3]), values[3]
         status = "pass" if observed == expected else "fail"
-        finding = f"{values[0]:g} xã + {values[1]:g} phường + {values[2]:g} thị trấn = {observed:g}; the source says {expected:g}."
+        finding = msg("{xa} xã + {wards} phường + {townships} thị trấn = {total}; the source says {stated}.",
+                      xa=_g(msg, values[0]), wards=_g(msg, values[1]), townships=_g(msg, values[2]),
+                      total=_g(msg, observed), stated=_g(msg, expected))
     return _rows(
-        "commune_units_add_up", plans, subject="commune-level units",
-        what="The province's xã, phường and thị trấn add up to its commune-level units (the denominators above).",
-        inputs=", ".join(parts) + ", communes_total_2020 (context)", observed=observed, rule="observed = expected",
+        "commune_units_add_up", plans, subject=msg("commune-level units"),
+        what=msg("The province's xã, phường and thị trấn add up to its commune-level units (the denominators above)."),
+        inputs=_inputs(msg, (), parts + ["communes_total_2020"]), observed=observed, rule=msg(RULE_EQUAL),
         expected=expected, tolerance=0.0,
-        tolerance_reason="counts are exact", status=status, finding=finding,
+        tolerance_reason=msg("counts are exact"), status=status, finding=finding,
     )
 
 
@@ -656,16 +827,24 @@ CATALOGUE = (
     grdp_per_capita_growth,
 )
 
+#: The fields a card shows, one row each.
+CARD_FIELDS = ("what", "observed", "rule", "expected", "tolerance", "status", "finding")
 
-def card(result: pd.DataFrame) -> pd.DataFrame:
-    """A check's rows for reading: one column per subject, one row per field, numbers to 2 decimals."""
-    shown = result.set_index("subject")[["what", "observed", "rule", "expected", "tolerance", "status", "finding"]].copy()
+
+def card(result: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """A check's rows for reading: one column per subject, one row per field (its header in ``lang``), numbers to 2
+    decimals in the notation of ``lang``, the status in its words."""
+    msg = messages(lang)
+    shown = result.set_index("subject")[list(CARD_FIELDS)].copy()
     for column in ("observed", "expected", "tolerance"):
-        shown[column] = shown[column].astype("float64").round(2).map("{:g}".format, na_action="ignore").fillna("")
+        shown[column] = shown[column].astype("float64").round(2).map(lambda x: _g(msg, x))
+    shown["status"] = shown["status"].map(lambda s: msg.pgettext("status", str(s)))
+    shown.columns = [msg.pgettext("column", c) for c in CARD_FIELDS]
+    shown.index.name = msg.pgettext("column", "subject")
     return shown.T
 
 
-def run_checks(targets: pd.DataFrame, context: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every check of the catalogue on every plan of ``targets``: one table, in catalogue order."""
-    results = [check(targets, context) for check in CATALOGUE]
+def run_checks(targets: pd.DataFrame, context: pd.DataFrame | None = None, lang: str = "en") -> pd.DataFrame:
+    """Every check of the catalogue on every plan of ``targets``: one table, in catalogue order, its texts in ``lang``."""
+    results = [check(targets, context, lang=lang) for check in CATALOGUE]
     return pd.concat(results, ignore_index=True)[CHECK_COLUMNS]

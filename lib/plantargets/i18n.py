@@ -90,7 +90,8 @@ class Messages:
         items = list(items)
         if len(items) <= 1:
             return "".join(items)
-        return self("{first} and {last}", first=", ".join(items[:-1]), last=items[-1])
+        msg = self
+        return msg("{first} and {last}", first=", ".join(items[:-1]), last=items[-1])
 
 
 @functools.cache
@@ -134,8 +135,9 @@ def extract_vocabulary(fileobj, keywords, comment_tags, options):
 
 # --------------------------------------------------------------------------- make messages
 
-#: pybabel's keywords besides its defaults (_, gettext, ngettext, pgettext...): the markers of this module.
-KEYWORDS = ("N_", "NP_:1c,2")
+#: pybabel's keywords besides its defaults (_, gettext, ngettext, pgettext...): msg(...), the usual name of a
+#: Messages, and the markers of this module.
+KEYWORDS = ("msg", "N_", "NP_:1c,2")
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 
 
@@ -208,3 +210,45 @@ if __name__ == "__main__":
     import sys
 
     update([Path(p) for p in sys.argv[1:]])
+
+
+def catalogue_problems(locale_dir: Path = LOCALE_DIR, template: Path | None = None) -> list[str]:
+    """What is wrong with the catalogues under ``locale_dir``, one line each (file, message, what): a message of the
+    template that a catalogue lacks or leaves empty or fuzzy, one it has that the template does not, and a
+    translation whose {placeholders} differ from its msgid's."""
+    import re
+
+    template = template or (locale_dir / f"{DOMAIN}.pot")
+    with template.open("rb") as file:
+        wanted = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in read_po(file) if m.id}
+    problems = []
+    for lang in LANGS:
+        path = locale_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+        if not path.is_file():
+            problems.append(f"{path}: missing")
+            continue
+        with path.open("rb") as file:
+            catalog = read_po(file, locale=lang)
+        have = {}
+        for m in catalog:
+            if m.id:
+                have[(m.context, m.id if isinstance(m.id, str) else m.id[0])] = m
+        for key in sorted(wanted - have.keys(), key=str):
+            problems.append(f"{path}: msgid {key[1]!r} (context {key[0]!r}) is in the template but not here: run make messages")
+        for key in sorted(have.keys() - wanted, key=str):
+            problems.append(f"{path}: msgid {key[1]!r} (context {key[0]!r}) is no longer in the code or data: run make messages")
+        for key, m in sorted(have.items(), key=lambda item: str(item[0])):
+            strings = m.string if isinstance(m.string, tuple) else (m.string,)
+            if not all(strings):
+                problems.append(f"{path}: msgid {key[1]!r} (context {key[0]!r}) has no {lang} text")
+            elif m.fuzzy:
+                problems.append(f"{path}: msgid {key[1]!r} (context {key[0]!r}) is marked fuzzy")
+            else:
+                ids = m.id if isinstance(m.id, tuple) else (m.id,)
+                names = set(re.findall(r"\{(\w*)\}", "".join(ids)))
+                for string in strings:
+                    found = set(re.findall(r"\{(\w*)\}", string))
+                    if found != names:
+                        problems.append(f"{path}: msgid {key[1]!r}: its {lang} text has the placeholders "
+                                        f"{sorted(found)}, the msgid {sorted(names)}")
+    return problems

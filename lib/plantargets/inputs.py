@@ -32,9 +32,33 @@ def say(line: str) -> None:
     print(line, flush=True)
 
 
+#: The editions: a folder of notebooks per language, each notebook's code the same in both but for ``LANG``.
+EDITIONS = ("vi", "en")
+
+
 def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
-    """The narrative notebooks, ``NN-*.ipynb``, in reading order."""
-    return sorted(Path(folder).glob("[0-9][0-9]-*.ipynb"))
+    """The narrative notebooks, ``NN-*.ipynb``, in reading order: those of ``folder`` itself, then each edition's
+    (``folder/vi/``, ``folder/en/``)."""
+    folder = Path(folder)
+    found = sorted(folder.glob("[0-9][0-9]-*.ipynb"))
+    for lang in EDITIONS:
+        found += sorted((folder / lang).glob("[0-9][0-9]-*.ipynb"))
+    return found
+
+
+def edition_of(path: Path) -> str | None:
+    """The language of a notebook's edition (its folder's name), or None for a notebook outside the editions."""
+    return Path(path).parent.name if Path(path).parent.name in EDITIONS else None
+
+
+def other_edition(path: Path) -> Path | None:
+    """The same notebook in the other language: the one whose number (NN-) it shares, in the other folder."""
+    lang = edition_of(path)
+    if lang is None:
+        return None
+    other = EDITIONS[1 - EDITIONS.index(lang)]
+    matches = sorted((Path(path).parent.parent / other).glob(Path(path).name[:3] + "*.ipynb"))
+    return matches[0] if len(matches) == 1 else None
 
 
 def input_files() -> list[Path]:

@@ -19,7 +19,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .inputs import CACHE_DIR, REPORT_DIR, notebook_paths, report_digest, report_is_current, say as say_line, stamp_of
+from .i18n import messages
+from .inputs import CACHE_DIR, EDITIONS, REPORT_DIR, edition_of, notebook_paths, other_edition, report_digest, report_is_current, say as say_line, stamp_of
 from .paths import DATA_DIR, NOTEBOOKS_DIR, shown
 
 if TYPE_CHECKING:
@@ -39,12 +40,28 @@ def stored(paths: list[Path] | None = None) -> list[tuple[Path, nbformat.Noteboo
     return [(path, nbformat.read(path, as_version=4)) for path in (notebook_paths() if paths is None else paths)]
 
 
+#: A link to a notebook of an edition, as the notebooks write it: [label](../vi/NN-name.ipynb).
+EDITION_LINK = re.compile(r"\[[^\]]+\]\(\.\./(?:vi|en)/[0-9][0-9]-[^)/]+\.ipynb\)")
+
+
+def _linked_to_pages(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook with its links to the other edition's notebook turned into links to that notebook's page."""
+    import copy
+
+    notebook = copy.deepcopy(notebook)
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = re.sub(r"\]\(\.\./(?:vi|en)/([0-9][0-9]-[^)/]+)\.ipynb\)", r"](\1.html)", cell.source)
+    return notebook
+
+
 def title_and_summary(notebook: nbformat.NotebookNode) -> tuple[str, str]:
     """The first heading of the first markdown cell, and the paragraph that follows it."""
     first = next(c for c in notebook.cells if c.cell_type == "markdown")
     lines = first.source.strip().splitlines()
     title = re.sub(r"^#+\s*", "", lines[0]).strip()
-    summary = " ".join(line.strip() for line in lines[1:] if line.strip())
+    # The line that links to the other edition is not part of the summary.
+    summary = " ".join(line.strip() for line in lines[1:] if line.strip() and not EDITION_LINK.fullmatch(line.strip()))
     return title, summary
 
 
@@ -105,31 +122,51 @@ def _draw_figures(out: Path) -> list[tuple[str, dict[str, list[Path]], dict[str,
     return [(stem, written[stem], titles[stem]) for stem in written]
 
 
+#: The index of each edition: the plan's language at the report's root.
+INDEX_PAGES = {"vi": "index.html", "en": "index.en.html"}
+
+
 def render(executed: list[tuple[Path, nbformat.NotebookNode]], out: Path = REPORT_DIR, say=say_line,
            cache: Path | None = None) -> Path:
-    """Write the HTML page of each executed notebook, the figures and the index under ``out``; return the index."""
+    """Write the HTML page of each executed notebook, the figures and an index per edition under ``out``; return the
+    index of the plan's language (``index.html``).
+
+    Each page is in its edition's language (``<html lang>``, its links, its figures) and links to its index and to
+    the same notebook in the other language. A notebook outside the editions is shown as English."""
     from nbconvert import HTMLExporter
 
     out.mkdir(parents=True, exist_ok=True)
-    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)])
-    entries = []
+    entries = {lang: [] for lang in EDITIONS}
+    stems = {path: path.stem for path, _ in executed}
     for path, notebook in executed:
+        lang = edition_of(path) or "en"
+        other = other_edition(path)
         title, summary = title_and_summary(notebook)
-        page, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
+        exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)], language_code=lang)
+        other_lang = EDITIONS[1 - EDITIONS.index(lang)]
+        links = {"index": INDEX_PAGES[lang], "index_label": messages(lang)("← All notebooks"),
+                 "other": f"{other.stem}.html" if other is not None and other in stems else None,
+                 "other_label": messages(other_lang)("In English"), "other_lang": other_lang}
+        page, _ = exporter.from_notebook_node(_linked_to_pages(notebook), resources={"metadata": {"name": title}, "plantargets": links})
         (out / f"{path.stem}.html").write_text(page, encoding="utf-8")
-        entries.append((path.stem, title, summary))
+        entries[lang].append((path.stem, title, summary))
     figures = write_figures(out / "figures", cache, say)
     downloads = write_downloads(out / "data")
-    index = out / "index.html"
-    index.write_text(_index_page(entries, figures, out, downloads, _checks_table()), encoding="utf-8")
-    return index
+    for lang in EDITIONS:
+        page = _index_page(entries[lang], figures, out, downloads, _checks_table(lang), lang=lang)
+        (out / INDEX_PAGES[lang]).write_text(page, encoding="utf-8")
+    return out / INDEX_PAGES["vi"]
 
 
-#: How to cite the data, and its licence: in the downloads' README and on the index.
-CITATION = """Cite the source as: "10 chỉ tiêu phát triển kinh tế - xã hội năm 2021", Đoàn ĐBQH và HĐND tỉnh Lai Châu,
-www.hdnd.laichau.gov.vn, 05/02/2021; and, for each outside figure, the publisher named in its row.
+def citation(lang: str = "en") -> str:
+    """How to cite the data, and its licence: in the downloads' README (English) and on each index."""
+    msg = messages(lang)
+    return (msg("Cite the source as: \"10 chỉ tiêu phát triển kinh tế - xã hội năm 2021\", Đoàn ĐBQH và HĐND tỉnh Lai "
+                "Châu, www.hdnd.laichau.gov.vn, 05/02/2021; and, for each outside figure, the publisher named in its row.")
+            + "\n\n" + msg("Licence: CC BY 4.0 for the curated data; cite this project and the sources above."))
 
-Licence: CC BY 4.0 for the curated data; cite this project and the sources above."""
+
+CITATION = citation("en")
 
 #: The data offered for download, and the README that goes with it.
 DOWNLOADS = ("targets.csv", "groups.csv", "outcomes.csv", "context.csv", "datapackage.json")
@@ -158,18 +195,20 @@ def write_downloads(out: Path) -> list[Path]:
     return [*written, readme]
 
 
-def _checks_table() -> str:
-    """The consistency checks of notebook 02, one row each: check, subject, status and finding."""
+def _checks_table(lang: str = "en") -> str:
+    """The consistency checks of notebook 02, one row each: check, subject, status and finding, in ``lang``."""
     from .checks import run_checks
     from .load import load_context, load_targets
 
-    summary = run_checks(load_targets(), load_context())
+    msg = messages(lang)
+    summary = run_checks(load_targets(), load_context(), lang=lang)
     rows = "\n".join(
         f"  <tr><td>{html.escape(str(r.check))}</td><td>{html.escape(str(r.subject))}</td>"
-        f"<td>{html.escape(str(r.status))}</td><td>{html.escape(str(r.finding))}</td></tr>"
+        f"<td>{html.escape(msg.pgettext('status', str(r.status)))}</td><td>{html.escape(str(r.finding))}</td></tr>"
         for r in summary.itertuples()
     )
-    return f"<table>\n  <tr><th>check</th><th>subject</th><th>status</th><th>finding</th></tr>\n{rows}\n</table>"
+    head = "".join(f"<th>{html.escape(msg.pgettext('column', c))}</th>" for c in ("check", "subject", "status", "finding"))
+    return f"<table>\n  <tr>{head}</tr>\n{rows}\n</table>"
 
 
 def write_report(out: Path = REPORT_DIR, notebooks: Path = NOTEBOOKS_DIR, cache: Path = CACHE_DIR, say=say_line) -> Path:
@@ -192,31 +231,29 @@ def write_report(out: Path = REPORT_DIR, notebooks: Path = NOTEBOOKS_DIR, cache:
     return index
 
 
-def _index_page(entries: list[tuple[str, str, str]], figures=(), out: Path | None = None, downloads=(), checks="") -> str:
+def _index_page(entries: list[tuple[str, str, str]], figures=(), out: Path | None = None, downloads=(), checks="",
+                lang: str = "en") -> str:
+    msg = messages(lang)
+    other = EDITIONS[1 - EDITIONS.index(lang)]
     items = "\n".join(
         f'  <li><a href="{html.escape(stem)}.html">{html.escape(title)}</a><br>{html.escape(one_line(summary))}</li>'
         for stem, title, summary in entries
     )
     figure_items = "\n".join(
-        f"  <li>{html.escape(stem)}: "
-        + "; ".join(
-            f"{html.escape(titles[lang])} ({lang}: "
-            + ", ".join(f'<a href="{html.escape(p.relative_to(out).as_posix())}">{p.suffix[1:].upper()}</a>' for p in paths)
-            + ")"
-            for lang, paths in by_lang.items()
-        )
-        + "</li>"
+        f"  <li>{html.escape(titles[lang])} ("
+        + ", ".join(f'<a href="{html.escape(p.relative_to(out).as_posix())}">{p.suffix[1:].upper()}</a>' for p in by_lang[lang])
+        + ")</li>"
         for stem, by_lang, titles in figures
     )
     download_items = "\n".join(
         f'  <li><a href="{html.escape(p.relative_to(out).as_posix())}">{html.escape(p.name)}</a></li>' for p in downloads
     )
     return f"""<!DOCTYPE html>
-<html lang="vi">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Lai Châu 2021 plan: notebooks</title>
+<title>{html.escape(msg("Lai Châu's 2021 plan: notebooks"))}</title>
 <style>
   body {{ font-family: "DejaVu Sans", system-ui, sans-serif; line-height: 1.5; max-width: 60rem; margin: 0 auto; padding: 1rem; color: #222; }}
   h1 {{ font-size: 1.6rem; }}
@@ -228,24 +265,24 @@ def _index_page(entries: list[tuple[str, str, str]], figures=(), out: Path | Non
 </style>
 </head>
 <body>
-<h1>Kế hoạch phát triển kinh tế - xã hội năm 2021 của tỉnh Lai Châu · Lai Châu's 2021 socio-economic plan</h1>
-<p>Source: Nghị quyết HĐND tỉnh Lai Châu, kỳ họp thứ 15, 12/2020, as reported by Đoàn ĐBQH và HĐND tỉnh Lai Châu,
-www.hdnd.laichau.gov.vn, 05/02/2021.</p>
+<nav><a href="{INDEX_PAGES[other]}" hreflang="{other}" lang="{other}">{html.escape(messages(other)("In English"))}</a></nav>
+<h1>{html.escape(msg("Lai Châu's 2021 socio-economic plan"))}</h1>
+<p>{html.escape(msg("Source: the resolution of the People's Council (HĐND) of Lai Châu province, 15th session, 12/2020, as reported by Đoàn ĐBQH và HĐND tỉnh Lai Châu, www.hdnd.laichau.gov.vn, 05/02/2021."))}</p>
 <ol>
 {items}
 </ol>
-<h2>Kiểm tra tính nhất quán · Consistency checks</h2>
-<p>Each check, its rule and what it found are explained in notebook 02.</p>
+<h2>{html.escape(msg("Consistency checks"))}</h2>
+<p>{html.escape(msg("Each check, its rule and what it found are explained in notebook 02."))}</p>
 {checks}
-<h2>Biểu đồ · Figures</h2>
+<h2>{html.escape(msg("Figures"))}</h2>
 <ul>
 {figure_items}
 </ul>
-<h2>Dữ liệu · Data</h2>
+<h2>{html.escape(msg("Data"))}</h2>
 <ul>
 {download_items}
 </ul>
-<p class="licence">{html.escape(CITATION)}</p>
+<p class="licence">{html.escape(citation(lang))}</p>
 </body>
 </html>
 """

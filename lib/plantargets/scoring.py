@@ -28,10 +28,15 @@ import math
 import numpy as np
 import pandas as pd
 
+from .i18n import N_, NP_, messages
 from .load import COUNT_UNITS
 from .numbers import half_units
 
 STATUSES = ("met", "missed", "undetermined", "no published result")
+#: The words of the statuses and of the road's verdicts, for the catalogue (shown with msg.pgettext(...)).
+_VOCABULARY = [NP_("status", "met"), NP_("status", "missed"), NP_("status", "undetermined"),
+               NP_("status", "no published result"), NP_("verdict", "ahead"), NP_("verdict", "on pace"),
+               NP_("verdict", "behind"), NP_("verdict", "cannot say")]
 
 SCORECARD_COLUMNS = [
     "plan_id", "indicator_id", "group", "group_vi", "group_en", "name_vi", "name_en", "key_target", "kind", "comparator",
@@ -41,8 +46,29 @@ SCORECARD_COLUMNS = [
     "result_figure", "publisher", "url", "quote", "other_results",
 ]
 
-#: How a bound reads after a number: 2,000 or more.
-_AFTER = {"exact": "", "at least": " or more", "at most": " or less"}
+
+
+def _num(msg, value: float) -> str:
+    """A figure as its source gives it: up to 4 decimals, none that are zeros at the end, in the reader's notation."""
+    text = f"{float(value):.4f}".rstrip("0").rstrip(".")
+    return msg.number(value, len(text.partition(".")[2]))
+
+
+def _amount(msg, text: str, unit: str, bound: str = "exact") -> str:
+    """A number with its unit (7.96%, 2,000 workers) and its bound (or more, or less), in the reader's words."""
+    if unit in ("percent", "%"):
+        with_unit = msg("{number}%", number=text)
+    else:
+        with_unit = msg("{number} {unit}", number=text, unit=msg.pgettext("unit", unit))
+    if bound == "at least":
+        return msg("{amount} or more", amount=with_unit)
+    if bound == "at most":
+        return msg("{amount} or less", amount=with_unit)
+    return with_unit
+
+
+#: The pace units of the road (a column of road_to_2025), as a reader reads them after a number.
+PACE_UNITS = {"% a year": N_("{number}% a year"), "points a year": N_("{number} points a year")}
 
 
 def _asked(targets: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -81,7 +107,7 @@ def _chosen_results(outcomes: pd.DataFrame) -> pd.DataFrame:
     return chosen.reset_index()
 
 
-def scorecard(targets: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
+def scorecard(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     """One row per target: baseline, target, result, status, reason, progress and the result's evidence.
 
     ``outcomes`` is the table of ``load_outcomes()`` (or of ``load_context()``, whose
@@ -117,7 +143,7 @@ def scorecard(targets: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     outside = (result_high < asked_low) | (result_low > asked_high)
     card["status"] = np.select(
         [~has_result, inside, outside], ["no published result", "met", "missed"], default="undetermined")
-    card["reason"] = _reasons(card, asked_low, asked_high)
+    card["reason"] = _reasons(card, asked_low, asked_high, messages(lang))
 
     exact = bound == "exact"
     planned_change = card["target"] - card["baseline"]
@@ -125,38 +151,46 @@ def scorecard(targets: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     return card.reindex(columns=SCORECARD_COLUMNS)
 
 
-def _asked_in_words(low: float, high: float, unit: str) -> str:
-    number = lambda x: f"{x:,.10g}"  # noqa: E731
+def _asked_in_words(low: float, high: float, unit: str, msg) -> str:
     if np.isinf(low) and np.isinf(high):
-        return "anything"
+        return msg("anything")
     if np.isinf(high):
-        return f"at least {number(low)} {unit}"
+        return msg("at least {amount}", amount=_amount(msg, _num(msg, low), unit))
     if np.isinf(low):
-        return f"at most {number(high)} {unit}"
-    return f"between {number(low)} and {number(high)} {unit}"
+        return msg("at most {amount}", amount=_amount(msg, _num(msg, high), unit))
+    return msg("between {low} and {high}", low=_num(msg, low), high=_amount(msg, _num(msg, high), unit))
 
 
-def _reasons(card: pd.DataFrame, low: pd.Series, high: pd.Series) -> pd.Series:
+def _reasons(card: pd.DataFrame, low: pd.Series, high: pd.Series, msg) -> pd.Series:
     """Each status in words: what the target asks, what was published, and so what."""
     reasons = []
     for i, row in card.iterrows():
         unit = str(row["unit"])
         if pd.isna(row["target"]):
-            reasons.append("The target states no number.")
+            reasons.append(msg("The target states no number."))
             continue
         if pd.isna(row["result"]):
-            reasons.append("No 2021 result was found in the sources collected (see data/outcomes.csv).")
+            reasons.append(msg("No 2021 result was found in the sources collected (see data/outcomes.csv)."))
             continue
-        asked = _asked_in_words(low[i], high[i], unit)
-        got = f"{row['result']:,.10g} {unit}{_AFTER[str(row['result_bound'])]}"
-        estimate = f" ('{row['result_as_written']}'" + (", an estimate)" if bool(row["estimate"]) else ")")
-        verdict = {
-            "met": "so it is met",
-            "missed": "so it is missed",
-            "undetermined": "which is not enough to decide: the published bound lies partly inside what the target asks",
-        }[row["status"]]
-        final = "" if pd.notna(row["result_final"]) and bool(row["result_final"]) else " It is not a final statistics-office figure."
-        reasons.append(f"The target asks {asked}; the result is {got}{estimate}, {verdict}.{final}")
+        values = dict(asked=_asked_in_words(low[i], high[i], unit, msg),
+                      result=_amount(msg, _num(msg, row["result"]), unit, str(row["result_bound"])),
+                      written=row["result_as_written"])
+        estimate = bool(row["estimate"])
+        if row["status"] == "met":
+            text = (msg("The target asks {asked}; the result is {result} ('{written}', an estimate), so it is met.", **values)
+                    if estimate else msg("The target asks {asked}; the result is {result} ('{written}'), so it is met.", **values))
+        elif row["status"] == "missed":
+            text = (msg("The target asks {asked}; the result is {result} ('{written}', an estimate), so it is missed.", **values)
+                    if estimate else msg("The target asks {asked}; the result is {result} ('{written}'), so it is missed.", **values))
+        else:
+            text = (msg("The target asks {asked}; the result is {result} ('{written}', an estimate), which is not enough to "
+                        "decide: the published bound lies partly inside what the target asks.", **values)
+                    if estimate else
+                    msg("The target asks {asked}; the result is {result} ('{written}'), which is not enough to decide: the "
+                        "published bound lies partly inside what the target asks.", **values))
+        if not (pd.notna(row["result_final"]) and bool(row["result_final"])):
+            text += " " + msg("It is not a final statistics-office figure.")
+        reasons.append(text)
     return pd.Series(reasons, index=card.index)
 
 
@@ -192,7 +226,7 @@ def _measure(kind: str, unit: str) -> str:
     return "level"
 
 
-def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
+def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     """For each target that the 2021-2025 plan also sets: the 2021 target against the five-year target.
 
     The pace is measured as the five-year target is stated:
@@ -269,33 +303,60 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
     difference = toward * (road["step_2021"] - road["pace_2020_2025"])
     road["verdict"] = np.select([~known, difference > 1e-9, difference < -1e-9], ["cannot say", "ahead", "behind"], default="on pace")
     road["baseline_2020_estimate"] = road["baseline_2020_estimate"].astype("boolean")
-    road["reason"] = _road_reasons(road)
+    road["reason"] = _road_reasons(road, messages(lang))
     return road.reindex(columns=ROAD_COLUMNS).reset_index(drop=True)
 
 
-def _road_reasons(road: pd.DataFrame) -> pd.Series:
+def _road_reasons(road: pd.DataFrame, msg) -> pd.Series:
     reasons = []
     for _, r in road.iterrows():
-        unit = r["pace_unit"]
         # Whole things (workers, communes) are needed whole: the least whole number that is enough.
-        pace = f"{math.ceil(r['pace_after_target'] - 1e-9):,}" if str(r["unit"]) in COUNT_UNITS else f"{r['pace_after_target']:,.2f}"
-        left = f"{pace}{'' if unit.startswith('%') else ' '}{unit}{_AFTER.get(str(r['pace_after_target_bound']), '')}"
-        written = f"'{r['target_2025_as_written']}'"
+        whole = str(r["unit"]) in COUNT_UNITS
+        pace = msg.number(math.ceil(r["pace_after_target"] - 1e-9), 0) if whole else msg.number(r["pace_after_target"], 2)
+        left = _pace(msg, pace, str(r["pace_unit"]), str(r["unit"]))
+        if str(r["pace_after_target_bound"]) == "at least":
+            left = msg("{amount} or more", amount=left)
+        elif str(r["pace_after_target_bound"]) == "at most":
+            left = msg("{amount} or less", amount=left)
+        written = msg("'{written}'", written=r["target_2025_as_written"])
         if str(r["target_2025_period"]) == "period total":
-            written += f" over {r['target_2025_year']} ({r['target_2025']:,.10g} a year)"
+            written = msg("'{written}' over {years} ({amount} a year)", written=r["target_2025_as_written"],
+                          years=r["target_2025_year"], amount=_num(msg, r["target_2025"]))
+        verdict = msg.pgettext("verdict", str(r["verdict"]))
         if r["verdict"] == "cannot say":
-            reasons.append(f"No 2020 value was found, so the 2021 step cannot be set against the five-year path; "
-                           f"after the 2021 target, 2022-2025 need {left} to reach {written}.")
+            reasons.append(msg("No 2020 value was found, so the 2021 step cannot be set against the five-year path; "
+                               "after the 2021 target, 2022-2025 need {left} to reach {written}.", left=left, written=written))
         elif r["measure"] in ("yearly rate", "yearly amount"):
-            floor = " (the lower end of what it asks)" if r["verdict"] == "on pace" and str(r["target_2025_bound"]) == "at least" else ""
-            reasons.append(f"The 2021 target ({r['step_2021']:,.10g}) against the five-year plan's {written}: "
-                           f"{r['verdict']}{floor}; 2022-2025 then need {left}.")
+            values = dict(step=_num(msg, r["step_2021"]), written=written, verdict=verdict, left=left)
+            if r["verdict"] == "on pace" and str(r["target_2025_bound"]) == "at least":
+                reasons.append(msg("The 2021 target ({step}) against the five-year plan's {written}: {verdict} (the lower "
+                                   "end of what it asks); 2022-2025 then need {left}.", **values))
+            else:
+                reasons.append(msg("The 2021 target ({step}) against the five-year plan's {written}: {verdict}; "
+                                   "2022-2025 then need {left}.", **values))
         else:
-            estimate = ", an estimate" if bool(r["baseline_2020_estimate"]) else ""
-            reasons.append(f"The 2021 step from the 2020 value ({r['baseline_2020']:,.10g}{estimate}), {r['step_2021']:+.2f} "
-                           f"{unit.replace(' a year', '')}, against the average yearly step from 2020 to {written}, "
-                           f"{r['pace_2020_2025']:+.2f} {unit}: {r['verdict']}.")
+            values = dict(baseline=_num(msg, r["baseline_2020"]), written=written, verdict=verdict,
+                          step=_pace(msg, msg.number(r["step_2021"], 2, sign=True), str(r["pace_unit"]), str(r["unit"]), yearly=False),
+                          pace=_pace(msg, msg.number(r["pace_2020_2025"], 2, sign=True), str(r["pace_unit"]), str(r["unit"])))
+            if bool(r["baseline_2020_estimate"]):
+                reasons.append(msg("The 2021 step from the 2020 value ({baseline}, an estimate), {step}, against the average "
+                                   "yearly step from 2020 to {written}, {pace}: {verdict}.", **values))
+            else:
+                reasons.append(msg("The 2021 step from the 2020 value ({baseline}), {step}, against the average yearly step "
+                                   "from 2020 to {written}, {pace}: {verdict}.", **values))
     return pd.Series(reasons, index=road.index)
+
+
+def _pace(msg, number: str, pace_unit: str, unit: str, yearly: bool = True) -> str:
+    """A pace after its number: '3.5% a year', '1.2 points a year', '2,000 workers a year' (without 'a year' for one
+    year's step)."""
+    if pace_unit in PACE_UNITS:
+        if yearly:
+            return msg(PACE_UNITS[pace_unit], number=number)
+        return msg("{number}%", number=number) if pace_unit.startswith("%") else msg("{number} points", number=number)
+    amount = _amount(msg, number, unit)
+    return msg("{amount} a year", amount=amount) if yearly else amount
+
 
 
 def growth_left(average: float, years: int, known: list[float]) -> float:

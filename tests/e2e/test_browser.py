@@ -25,8 +25,10 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from labserver import CHROMIUM, CHROMIUM_ARGS, browser_missing, children, command_line, kill_left, running_lab
 from plantargets import load_context, load_targets, run_checks
-from plantargets.paths import BUILD_DIR, DATA_DIR, shown
-from plantargets.report import CITATION, DOWNLOADS, REPORT_DIR, notebook_paths, one_line, title_and_summary
+from plantargets.paths import BUILD_DIR, DATA_DIR, NOTEBOOKS_DIR, shown
+from plantargets.i18n import messages
+from plantargets.inputs import EDITIONS, edition_of, other_edition
+from plantargets.report import DOWNLOADS, citation, INDEX_PAGES, REPORT_DIR, notebook_paths, one_line, title_and_summary
 
 pytestmark = pytest.mark.e2e
 
@@ -56,14 +58,20 @@ def browser():
     assert left == [], "processes left after the browser closed (now killed):\n" + "\n".join(left)
 
 
+def _in_lab(path: Path) -> str:
+    """A notebook's path in JupyterLab's tree (notebooks/ is its root): en/01-....ipynb."""
+    return path.relative_to(NOTEBOOKS_DIR).as_posix()
+
+
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """JupyterLab on copies of the notebooks, so that nothing run here can change notebooks/."""
     scratch = tmp_path_factory.mktemp("lab")
     folder = scratch / "notebooks"
     folder.mkdir()
-    for path in NOTEBOOKS:
-        shutil.copy(path, folder)
+    for path in NOTEBOOKS:  # each edition in its folder, as in notebooks/, so that their links to each other hold
+        (folder / _in_lab(path)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, folder / _in_lab(path))
     with running_lab(folder, scratch) as lab:
         yield lab
 
@@ -255,13 +263,13 @@ def _screenshot_after_failure(page: Page, path: Path) -> None:
             pass
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[_in_lab(p) for p in NOTEBOOKS])
 def test_notebook_runs_in_jupyterlab(lab, lab_page, screenshot, path):
     page = lab_page
     stored = nbformat.read(path, as_version=4)
     code_cells = sum(c.cell_type == "code" for c in stored.cells)
     try:
-        run = run_all(lab, page, path.name, code_cells)
+        run = run_all(lab, page, _in_lab(path), code_cells)
     except BaseException:
         _screenshot_after_failure(page, screenshot)
         raise
@@ -275,14 +283,14 @@ def test_notebook_runs_in_jupyterlab(lab, lab_page, screenshot, path):
     assert run.images == _image_outputs(stored), "a chart is missing"
     assert run.images_drawn, "a chart failed to draw"
     assert run.heading == unicodedata.normalize("NFC", title_and_summary(stored)[0])
-    (session,) = [s for s in lab.api("/api/sessions") if s["path"] == path.name]
+    (session,) = [s for s in lab.api("/api/sessions") if s["path"] == _in_lab(path)]
     assert session["kernel"]["name"] == stored.metadata.kernelspec.name
     (kernel,) = [c for c in map(command_line, children(lab.process.pid)) if session["kernel"]["id"] in c]
     assert kernel.split()[0] == sys.executable, "the kernel runs in the project's environment"
     assert _missing_glyphs(page, NOTEBOOK_TEXT) == [], "letters drawn as boxes"
     assert page.script_errors == [] and page.console_errors == []
     assert page.outside == [], "JupyterLab asked the network"
-    assert (lab.folder / path.name).read_bytes() == path.read_bytes(), "the run was saved into the notebook"
+    assert (lab.folder / _in_lab(path)).read_bytes() == path.read_bytes(), "the run was saved into the notebook"
 
 
 def _linked_file(href: str) -> Path:
@@ -291,32 +299,41 @@ def _linked_file(href: str) -> Path:
     return Path(unquote(parsed.path))
 
 
-def test_report_in_the_browser(page):
-    index = REPORT_DIR / "index.html"
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_report_in_the_browser(page, lang):
+    """Each edition's index names its notebooks, gives the checks in its language and links every file of the
+    report that belongs to it; each page is in its language and links to its index and to the other edition."""
+    msg = messages(lang)
+    index = REPORT_DIR / INDEX_PAGES[lang]
     if not index.exists():
         pytest.fail(f"{shown(index)} is missing: make e2e builds it (make report)", pytrace=False)
     page.goto(index.as_uri())
+    assert page.evaluate("document.documentElement.lang") == lang
     text = page.inner_text("body")
-    notebooks = {path.stem: nbformat.read(path, as_version=4) for path in NOTEBOOKS}
+    notebooks = {path.stem: nbformat.read(path, as_version=4) for path in NOTEBOOKS if edition_of(path) == lang}
     for stem, notebook in notebooks.items():
         title, summary = title_and_summary(notebook)
         assert f"{title}\n{one_line(summary)}" in text, f"the index does not name {stem} with its one-line summary"
-    assert " ".join(CITATION.split()) in " ".join(text.split()), "the index gives the citation and the licence"
+    assert " ".join(citation(lang).split()) in " ".join(text.split()), "the index gives the citation and the licence"
     assert page.locator('meta[name="viewport"]').count() == 1
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "report-index.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"report-index.{lang}.png", full_page=True)
     assert _missing_glyphs(page, "body") == []
 
-    checks = run_checks(load_targets(), load_context())
+    checks = run_checks(load_targets(), load_context(), lang=lang)
     rows = page.locator("table tr").all_inner_texts()[1:]
     assert len(rows) == len(checks)
     for row, check in zip(rows, checks.itertuples()):
-        assert row.split("\t")[:3] == [str(check.check), str(check.subject), str(check.status)]
+        assert row.split("\t") == [str(check.check), str(check.subject), msg.pgettext("status", str(check.status)),
+                                    str(check.finding)]
 
     hrefs = page.locator("a[href]").evaluate_all("links => links.map(a => a.href)")
     linked = [_linked_file(href) for href in hrefs]
-    shipped = sorted(p for p in REPORT_DIR.rglob("*") if p.is_file() and p != index)
-    assert sorted(linked) == shipped, "every file of the report is linked from its index, once"
+    other_index = REPORT_DIR / INDEX_PAGES[EDITIONS[1 - EDITIONS.index(lang)]]
+    pages = sorted(REPORT_DIR / f"{stem}.html" for stem in notebooks)
+    figures = sorted(p for p in (REPORT_DIR / "figures").iterdir() if p.suffixes[-2:-1] == [f".{lang}"])
+    data = sorted((REPORT_DIR / "data").iterdir())
+    assert sorted(linked) == sorted([other_index, *pages, *figures, *data]), "the index links its edition's files, once"
 
     for href, path in zip(hrefs, linked):
         if path.suffix == ".csv":
@@ -325,16 +342,22 @@ def test_report_in_the_browser(page):
             assert Path(download.value.path()).read_bytes() == (DATA_DIR / path.name).read_bytes()
             continue
         page.goto(href)
-        if path.suffix == ".html":
+        if path == other_index:
+            assert page.evaluate("document.documentElement.lang") != lang
+        elif path.suffix == ".html":
             stem = path.stem
+            assert page.evaluate("document.documentElement.lang") == lang
             assert page.title() == title_and_summary(notebooks[stem])[0]
             assert page.locator("img").evaluate_all("imgs => imgs.every(i => i.complete && i.naturalWidth > 0)")
             assert page.locator("img").count() == _image_outputs(notebooks[stem])
             assert _missing_glyphs(page, "body") == []
-            page.get_by_role("link", name="All notebooks").click()  # back by the page's own link
+            other = other_edition(NOTEBOOKS_DIR / lang / f"{stem}.ipynb")
+            switch = page.locator(f'nav a[hreflang]')
+            assert switch.get_attribute("href") == f"{other.stem}.html" and (REPORT_DIR / f"{other.stem}.html").is_file()
+            page.get_by_role("link", name=msg("← All notebooks")).click()  # back by the page's own link
             assert page.url == index.as_uri()
             continue
-        if path.suffix == ".png":
+        elif path.suffix == ".png":
             assert page.locator("img").evaluate("i => i.naturalWidth") > 0
         elif path.suffix == ".svg":
             assert page.evaluate("document.documentElement.localName") == "svg"
