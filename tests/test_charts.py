@@ -407,13 +407,14 @@ def test_vietnamese_figures_are_in_vietnamese_with_vietnamese_numbers(all_figure
     assert title(vi["03-economic-structure"]) == (
         "Công nghiệp, xây dựng (39,39%) và dịch vụ (39,22%) chiếm 78,61% GRDP theo kế hoạch")
     assert title(vi["04-poverty-and-jobs"]) == (
-        "Tỷ lệ hộ nghèo giảm 3,0 điểm %, riêng các huyện nghèo giảm 4,3; giải quyết việc làm cho 7.650 lao động, "
-        "thấp hơn mức 8.500 lao động/năm của giai đoạn 2021-2025")
+        "Tỷ lệ hộ nghèo giảm 3,0 điểm phần trăm, riêng các huyện nghèo giảm 4,3; giải quyết việc làm cho 7.650 lao động, "
+        "thấp hơn mức 8.500 lao động/năm được nêu cho giai đoạn 2021-2025")
     assert title(vi["04-culture"]) == (
-        "1/3 mục tiêu từ 95% trở lên; cách xa 100% nhất: thôn, bản, khu phố đạt tiêu chuẩn văn hóa, còn cách 25,8 điểm %")
+        "1/3 chỉ tiêu đặt từ 95% trở lên; xa mức 100% nhất là thôn, bản, khu phố đạt tiêu chuẩn văn hóa, còn thiếu 25,8 "
+        "điểm phần trăm")
     (note,) = [t.get_text() for t in vi["04-poverty-and-jobs"].texts if t.get_gid() == "source"]
-    assert note == ("Nguồn: Nghị quyết HĐND tỉnh Lai Châu, kỳ họp thứ 15, 12/2020\n"
-                    "Số liệu ngoài nghị quyết: Làng nghề Việt (trích dẫn trong data/outcomes.csv)")
+    assert note == ("Nguồn: Nghị quyết HĐND tỉnh Lai Châu, kỳ họp thứ 15 (khóa XIV), tháng 12/2020\n"
+                    "Số liệu ngoài Nghị quyết: Làng nghề Việt (trích dẫn trong data/outcomes.csv)")
     assert [t.get_text() for t in vi["05-road-levels"].axes[-1].get_legend().get_texts()] == [
         "Năm 2020", "Mục tiêu 2021", "Kết quả 2021", "Kế hoạch 2022", "Mục tiêu 2025", "không tô màu: số ước tính"]
     road = {t.get_text() for ax in vi["05-road-levels"].axes for t in ax.texts}
@@ -424,14 +425,14 @@ def test_vietnamese_figures_are_in_vietnamese_with_vietnamese_numbers(all_figure
     assert {"−10,5%", "+9,3%", "+1,0 điểm phần trăm"} <= steps
     pace = vi["05-pace"]
     assert {"8.713", "≥ 9,26", "7,96"} <= {t.get_text() for ax in pace.axes for t in ax.texts}
-    assert "Cần đạt 2022-2025 (từ mục tiêu)" in tick_names(pace.axes[0])
+    assert "Cần đạt 2022-2025 (tính từ mức kế hoạch 2021)" in tick_names(pace.axes[0])
     assert "lao động/năm" in [ax.get_xlabel() for ax in pace.axes]
     kinds = [t.get_text() for t in vi["01-targets-by-group"].axes[0].get_legend().get_texts()]
-    assert kinds[:2] == ["mức đạt", "tốc độ tăng"] and "tỷ lệ" in kinds
+    assert kinds[:2] == ["mức cần đạt", "tốc độ tăng"] and "tỷ lệ" in kinds
     statuses = [t.get_text() for t in vi["05-coverage"].axes[0].get_legend().get_texts()]
     msg = messages("vi")
     assert statuses == [msg.pgettext("status", s) for s in ("met", "missed", "no published result")] + ["gạch chéo: số ước tính"]
-    assert vi["04-distance-to-universal"].axes[0].get_legend().get_texts()[0].get_text() == "phần còn thiếu để đạt 100%"
+    assert vi["04-distance-to-universal"].axes[0].get_legend().get_texts()[0].get_text() == "khoảng cách đến mức 100%"
     assert "Mức tối đa" in [vi["04-health"].axes[0].get_title(loc) for loc in ("left", "center", "right")]
     for stem, fig in vi.items():  # none of the words to avoid, and no English chart word, anywhere in a figure
         for text in fig.findobj(Text):
