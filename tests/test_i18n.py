@@ -103,3 +103,18 @@ def test_a_table_is_html_with_a_stable_id_and_no_index(targets):
 
 def test_a_figure_reads_in_its_notation():
     assert (repr(plantargets.figure(3.0812, places=2, lang="vi")), repr(plantargets.figure(3.0812, places=2, lang="en"))) == ("3,08", "3.08")
+
+
+def test_a_tables_words_read_from_the_left_its_numbers_from_the_right_and_quotes_wrap_between_words(targets):
+    import re
+
+    page = plantargets.table(targets.head(2), columns=["indicator_id", "value", "source_text"], lang="vi")._repr_html_()
+    rules = [(selectors, body) for selectors, body in re.findall(r"([^{}]+)\{([^}]*)\}", page)]
+
+    def style_of(cell):
+        return " ".join(body for selectors, body in rules if re.search(rf"_{cell}\b", selectors))
+
+    assert "text-align: left" in style_of("row0_col0") and "text-align: left" in style_of("row0_col2")
+    assert "text-align: right" in style_of("row0_col1") and "white-space: nowrap" in style_of("row0_col1")
+    assert "max-width: 36em" in style_of("row0_col2")
+    assert "word-break: normal" in " ".join(body for selectors, body in rules if selectors.strip().endswith("td"))

@@ -123,10 +123,13 @@ def table(frame, *, lang: str = "en", columns=None, decimals: dict | None = None
     styler = shown.style.hide(axis="index")
     text_headers = [msg.pgettext("column", c) for c in data.columns if c in TEXT_COLUMNS]
     numeric = [msg.pgettext("column", c) for c in data.columns if pd.api.types.is_numeric_dtype(data[c]) and not pd.api.types.is_bool_dtype(data[c])]
+    words = [h for h in shown.columns if h not in numeric]  # ids, names, words, addresses: read from the left
     styler = styler.set_table_styles([
         {"selector": "th", "props": "text-align: left; vertical-align: bottom;"},
         {"selector": "td", "props": "vertical-align: top; white-space: normal; word-break: normal; overflow-wrap: normal;"},
     ])
+    if words:
+        styler = styler.set_properties(subset=words, **{"text-align": "left"})
     if text_headers:
         styler = styler.set_properties(subset=text_headers, **{"text-align": "left", "min-width": "12em", "max-width": "36em"})
     if numeric:
