@@ -317,3 +317,43 @@ def test_run_checks_judges_each_plan_on_its_own(targets, context):
 def test_the_words_next_to_a_number_make_it_a_bound(source_text, written, worded):
     table = pd.DataFrame({"plan_id": ["p"], "indicator_id": ["x"], "value": [1.0], "value_as_written": [written], "comparator": ["="], "source_text": [source_text]})
     assert wording_of(table)["worded"].iloc[0] == worded
+
+
+# ------------------------------------------------------------------ in Vietnamese
+
+def test_the_vietnamese_findings_are_vietnamese_with_vietnamese_numbers(targets, context):
+    result = run_checks(targets, context, lang="vi").set_index("check")
+    assert result.at["parts_sum_to_whole", "finding"] == "14,16 + 39,39 + 39,22 + 7,23 = 100,00."
+    assert result.at["parts_sum_to_whole", "rule"] == "|giá trị tính được − giá trị đối chiếu| ≤ sai số cho phép"
+    assert "Trong tổng số 94 xã, 42 đơn vị ứng với 44,68%, làm tròn thành 44,7%" in result.at["new_rural_communes", "finding"]
+    assert "42 - 4 = 38 vào cuối năm 2020" in result.at["new_rural_communes", "finding"]
+    assert result.at["tea_area_before_planting", "subject"] == "diện tích chè"
+    assert "có ít nhất 7.802 ha chè đã trồng trước năm 2021" in result.at["tea_area_before_planting", "finding"]
+    assert "= 22.485 tỷ đồng GRDP" in result.at["grdp_and_budget", "finding"]
+    assert "phải tăng 8,45%" in result.at["growth_decomposition", "finding"]
+    assert "mức tăng danh nghĩa 9,30%" in result.at["grdp_per_capita_growth", "finding"]
+    assert result.at["commune_units_add_up", "finding"] == "94 xã + 5 phường + 7 thị trấn = 106; nguồn ghi 106."
+    assert result.at["enrolment_by_level", "tolerance_reason"] == "một quan hệ thứ tự, không phải một đẳng thức"
+    # the same numbers and verdicts as in English; no English sentence left
+    english = run_checks(targets, context).set_index("check")
+    assert (result["status"] == english["status"]).all() and (result["observed"].equals(english["observed"]))
+    for column in ("what", "rule", "tolerance_reason", "finding"):
+        assert not (result[column] == english[column]).any(), column
+    assert not result["finding"].str.contains(r"\d\.\d{2}%|the plan|points", regex=True).any()
+
+
+def test_a_broken_plan_fails_in_vietnamese_with_a_true_minus(data_copy):
+    data_copy.set("rural_hygienic_water", value="97")
+    result = row(checks.urban_at_least_rural(data_copy.load(), data_copy.load_context(), lang="vi"), "nước sạch")
+    assert result["status"] == "fail" and "chênh lệch \u22121 điểm phần trăm" in result["finding"]
+
+
+def test_without_context_the_vietnamese_note_says_what_is_missing(targets):
+    result = run_checks(targets, lang="vi")
+    assert "Cần labour_force_baseline_2020 trong data/context.csv hoặc data/outcomes.csv." in result["finding"].tolist()
+
+
+def test_the_card_reads_in_vietnamese(targets):
+    shown = checks.card(checks.parts_sum_to_whole(targets, lang="vi"), lang="vi")
+    assert shown.loc["Sai số cho phép", "grdp_structure"] == "0,02"
+    assert shown.loc["Đánh giá", "grdp_structure"] == "đạt"

@@ -183,7 +183,8 @@ def update(drafts: list[Path] = ()) -> None:
             with path.open("rb") as file:
                 old = read_po(file, locale=lang, domain=DOMAIN)
         new = Catalog(locale=lang, domain=DOMAIN, project=DOMAIN, fuzzy=False)
-        new.plural_forms  # babel's rule for the language
+        if path.exists():  # the header's dates stay as they were: a catalogue changes only when a message does
+            new.creation_date, new.revision_date = old.creation_date, old.revision_date
         for message in template:
             if not message.id:
                 continue
