@@ -66,6 +66,12 @@ def test_numbers_in_each_notation(value, places, vi, en):
     assert (i18n.number(value, "vi", places), i18n.number(value, "en", places)) == (vi, en)
 
 
+@pytest.mark.parametrize("value, vi, en", [(7.955, "7,955", "7.955"), (226000, "226.000", "226,000"), (5.0, "5", "5"),
+                                           (0.005, "0,005", "0.005")])
+def test_a_figure_with_the_decimals_it_has(value, vi, en):
+    assert (i18n.messages("vi").plain(value), i18n.messages("en").plain(value)) == (vi, en)
+
+
 def test_plurals_and_contexts_come_from_the_catalogue():
     vi, en = i18n.messages("vi"), i18n.messages("en")
     assert (vi.pgettext("kind", "growth rate"), en.pgettext("kind", "growth rate")) == ("tốc độ tăng", "growth rate")

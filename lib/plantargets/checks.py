@@ -33,7 +33,7 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
-from .i18n import N_, NP_, messages
+from .i18n import N_, NP_, messages, stated_places
 from .load import percent_of_whole
 from .numbers import decimals, half_unit, half_units
 
@@ -129,9 +129,7 @@ def _g(msg, x, *, sign: bool = False) -> str:
     """``x`` with the decimals ``{:g}`` would show (5, 7.23, 0.005), in the reader's notation."""
     if x is None or pd.isna(x) or not math.isfinite(float(x)):
         return ""
-    text = f"{float(x):g}"
-    places = len(text.partition(".")[2]) if "e" not in text else len(repr(float(x)).partition(".")[2])
-    return _num(msg, x, places, sign=sign)
+    return _num(msg, x, stated_places(x), sign=sign)
 
 
 def _stated(msg, written) -> str:

@@ -85,6 +85,14 @@ class Messages:
         """``value`` in the language's notation; ``places=None``: as many decimals as it has, up to 2."""
         return number(value, self.lang, places, sign=sign)
 
+    def plain(self, value, *, sign: bool = False) -> str:
+        """``value`` with the decimals it has (5, 7.23, 0.005; as ``{:g}`` shows it), in the language's notation."""
+        return number(value, self.lang, stated_places(value), sign=sign)
+
+    def has(self, context: str | None, message: str) -> bool:
+        """Whether the catalogue has ``message`` (with ``context``): a word a table shows must be there."""
+        return (context, message) in _keys(self.lang)
+
     def join(self, items: list[str]) -> str:
         """'a, b and c' / 'a, b và c'."""
         items = list(items)
@@ -92,6 +100,23 @@ class Messages:
             return "".join(items)
         msg = self
         return msg("{first} and {last}", first=", ".join(items[:-1]), last=items[-1])
+
+
+@functools.cache
+def _keys(lang: str) -> frozenset:
+    """(context, msgid) of every message of the catalogue of ``lang``."""
+    keys = set()
+    for key in _translations(lang)._catalog:
+        if isinstance(key, str):  # a plural's forms are keyed (msgid, n)
+            context, _, message = key.rpartition("\x04")
+            keys.add((context or None, message))
+    return frozenset(keys)
+
+
+def stated_places(value) -> int:
+    """How many decimals ``{:g}`` shows of ``value`` (7.23 -> 2, 2000 -> 0), or its full repr's for a large one."""
+    text = f"{float(value):g}"
+    return len((text if "e" not in text else repr(float(value))).partition(".")[2])
 
 
 @functools.cache
@@ -204,6 +229,7 @@ def update(drafts: list[Path] = ()) -> None:
         with path.open("wb") as file:
             write_po(file, new, width=0, no_location=True, omit_header=False, sort_output=True, ignore_obsolete=True)
     _translations.cache_clear()
+    _keys.cache_clear()
     messages.cache_clear()
 
 

@@ -4,7 +4,6 @@ import re
 from decimal import Decimal
 
 import pandas as pd
-from babel.numbers import format_decimal
 
 
 def decimals(written: str) -> int:
@@ -24,9 +23,11 @@ def half_units(written: pd.Series) -> pd.Series:
 
 
 def vietnamese_number(value: float, places: int = 0) -> str:
-    """``value`` with ``places`` decimals, as the resolution writes it (1915 -> '1.915')."""
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(Decimal(str(value)), format=pattern, locale="vi")
+    """``value`` with ``places`` decimals, as the resolution writes it (1915 -> '1.915'): babel's Vietnamese notation,
+    as every reader-facing number (``plantargets.i18n.number``)."""
+    from .i18n import number
+
+    return number(value, "vi", places)
 
 
 def as_number_token(written: str) -> re.Pattern:

@@ -49,9 +49,8 @@ SCORECARD_COLUMNS = [
 
 
 def _num(msg, value: float) -> str:
-    """A figure as its source gives it: up to 4 decimals, none that are zeros at the end, in the reader's notation."""
-    text = f"{float(value):.4f}".rstrip("0").rstrip(".")
-    return msg.number(value, len(text.partition(".")[2]))
+    """A figure with the decimals it has, in the reader's notation."""
+    return msg.plain(value)
 
 
 def _amount(msg, text: str, unit: str, bound: str = "exact") -> str:

@@ -75,17 +75,6 @@ class TableError(ValueError):
     """A table asked for a column or a word that the catalogue does not have."""
 
 
-def _catalogue_keys(lang: str) -> set:
-    from .i18n import _translations
-
-    keys = set()
-    for key in _translations(lang)._catalog:
-        if isinstance(key, str):
-            context, _, message = key.rpartition("\x04")
-            keys.add((context or None, message))
-    return keys
-
-
 class Table:
     """A table to look at: HTML for JupyterLab and the report, aligned plain text for a terminal (and nbval)."""
 
@@ -114,12 +103,11 @@ def table(frame, *, lang: str = "en", columns=None, decimals: dict | None = None
         data[column] = frame[source].to_numpy()
     decimals = decimals or {}
     shown = pd.DataFrame(index=data.index)
-    keys = _catalogue_keys(lang)
     for column in data.columns:
-        if ("column", column) not in keys:
+        if not msg.has("column", column):
             raise TableError(f"table: the column {column!r} has no header in the {lang} catalogue "
                              f"(lib/plantargets/locale/{lang}/LC_MESSAGES/plantargets.po, context 'column')")
-        shown[msg.pgettext("column", column)] = [_cell(msg, keys, column, value, decimals.get(column)) for value in data[column]]
+        shown[msg.pgettext("column", column)] = [_cell(msg, column, value, decimals.get(column)) for value in data[column]]
     styler = shown.style.hide(axis="index")
     text_headers = [msg.pgettext("column", c) for c in data.columns if c in TEXT_COLUMNS]
     numeric = [msg.pgettext("column", c) for c in data.columns if pd.api.types.is_numeric_dtype(data[c]) and not pd.api.types.is_bool_dtype(data[c])]
@@ -141,18 +129,18 @@ def table(frame, *, lang: str = "en", columns=None, decimals: dict | None = None
     return Table(styler, shown.to_string(index=False))
 
 
-def _cell(msg, keys, column: str, value, places) -> str:
+def _cell(msg, column: str, value, places) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return "—"
     if isinstance(value, bool) or type(value).__name__ == "bool_":
         return msg.pgettext(*_YES) if value else msg.pgettext(*_NO)
     context = VALUE_CONTEXT.get(column)
-    if context == "pace_unit" and (context, str(value)) not in keys and str(value).endswith(" a year"):
+    if context == "pace_unit" and not msg.has(context, str(value)) and str(value).endswith(" a year"):
         unit = str(value).removesuffix(" a year")
-        if ("unit", unit) in keys:
+        if msg.has("unit", unit):
             return msg("{amount} a year", amount=msg.pgettext("unit", unit))
     if context is not None:
-        if (context, str(value)) not in keys:
+        if not msg.has(context, str(value)):
             raise TableError(f"table: the value {value!r} of column {column!r} has no text in the {msg.lang} catalogue "
                              f"(context {context!r})")
         return msg.pgettext(context, str(value))
