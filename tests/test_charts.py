@@ -416,11 +416,11 @@ def test_vietnamese_figures_are_in_vietnamese_with_vietnamese_numbers(all_figure
     assert note == ("Nguồn: Nghị quyết HĐND tỉnh Lai Châu, kỳ họp thứ 15 (khóa XIV), tháng 12/2020\n"
                     "Số liệu ngoài Nghị quyết: Làng nghề Việt (trích dẫn trong data/outcomes.csv)")
     assert [t.get_text() for t in vi["05-road-levels"].axes[-1].get_legend().get_texts()] == [
-        "Năm 2020", "Mục tiêu 2021", "Kết quả 2021", "Kế hoạch 2022", "Mục tiêu 2025", "không tô màu: số ước tính"]
+        "Năm 2020", "Chỉ tiêu 2021", "Kết quả 2021", "Kế hoạch 2022", "Mục tiêu 2025", "không tô màu: số ước tính"]
     road = {t.get_text() for ax in vi["05-road-levels"].axes for t in ax.texts}
-    assert {"≥ 2.000", "≥ 226.000", "44,4", "+8,4%/năm (từ mục tiêu 2021)", "+10,0%/năm (từ kết quả 2021)"} <= road
+    assert {"≥ 2.000", "≥ 226.000", "44,4", "+8,4%/năm (từ chỉ tiêu 2021)", "+10,0%/năm (từ kết quả 2021)"} <= road
     shares = {t.get_text() for ax in vi["05-road-shares"].axes for t in ax.texts}
-    assert "−0,70 điểm phần trăm/năm (từ mục tiêu 2021)" in shares
+    assert "−0,70 điểm phần trăm/năm (từ chỉ tiêu 2021)" in shares
     steps = {t.get_text() for ax in vi["03-steps-from-2020"].axes for t in ax.texts if t.get_gid() == "change"}
     assert {"−10,5%", "+9,3%", "+1,0 điểm phần trăm"} <= steps
     pace = vi["05-pace"]

@@ -325,7 +325,7 @@ def test_the_vietnamese_findings_are_vietnamese_with_vietnamese_numbers(targets,
     result = run_checks(targets, context, lang="vi").set_index("check")
     assert result.at["parts_sum_to_whole", "finding"] == "14,16 + 39,39 + 39,22 + 7,23 = 100,00."
     assert result.at["parts_sum_to_whole", "rule"] == "|giá trị tính được − giá trị đối chiếu| ≤ sai số cho phép"
-    assert "Trong tổng số 94 xã, 42 đơn vị ứng với 44,68%, làm tròn thành 44,7%" in result.at["new_rural_communes", "finding"]
+    assert "Trong tổng số 94 xã, 42 xã ứng với 44,68%, làm tròn thành 44,7%" in result.at["new_rural_communes", "finding"]
     assert "42 - 4 = 38 vào cuối năm 2020" in result.at["new_rural_communes", "finding"]
     assert result.at["tea_area_before_planting", "subject"] == "diện tích chè"
     assert "có ít nhất 7.802 ha chè đã trồng trước năm 2021" in result.at["tea_area_before_planting", "finding"]
