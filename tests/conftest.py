@@ -38,8 +38,9 @@ class DataCopy:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        for name in ("targets.csv", "groups.csv", "context.csv", "outcomes.csv"):
+        for name in ("plans.csv", "targets.csv", "groups.csv", "context.csv", "outcomes.csv"):
             shutil.copy(DATA_DIR / name, folder / name)
+        shutil.copytree(DATA_DIR / "raw", folder / "raw", dirs_exist_ok=True)
         self.path = folder / "targets.csv"
         self.context_path = folder / "context.csv"
         self.outcomes_path = folder / "outcomes.csv"

@@ -22,6 +22,7 @@ LOADERS = {
     "groups.csv": ("targets.csv", plantargets.load_targets),
     "context.csv": ("context.csv", plantargets.load_context),
     "outcomes.csv": ("outcomes.csv", plantargets.load_outcomes),
+    "plans.csv": ("plans.csv", plantargets.load_plans),
 }
 
 
@@ -29,6 +30,7 @@ def stand_in(tmp_path: Path, case: dict) -> Path:
     """The shipped data files in a folder, with the case's file in place of the one it stands for."""
     for name in LOADERS:
         shutil.copy(DATA_DIR / name, tmp_path / name)
+    shutil.copytree(DATA_DIR / "raw", tmp_path / "raw")
     shutil.copy(CORPUS / case["file"], tmp_path / case["stands_for"])
     return tmp_path / LOADERS[case["stands_for"]][0]
 

@@ -3,6 +3,7 @@
 The public API, in one screen:
 
     load_targets(path=None)      -> DataFrame   the targets, typed, validated, with group labels
+    load_plans(path=None)        -> DataFrame   the plans: province, adopting body, session, dates, source article
     load_groups(path=None)       -> DataFrame   the 10 key indicators (groups) and their labels
     load_context(path=None)      -> DataFrame   every outside figure (context.csv, outcomes.csv), cited and quoted
     load_outcomes(path=None)     -> DataFrame   2020 values, 2021 results and later targets of the indicators
@@ -28,7 +29,7 @@ import importlib
 #: Each public name and the module that defines it. They are imported on first use (PEP 562), so that a command
 #: that needs none of them (``make report`` with nothing to do) does not load pandas and matplotlib.
 _PUBLIC = {
-    "DataError": "load", "load_context": "load", "load_groups": "load", "load_outcomes": "load",
+    "DataError": "load", "load_context": "load", "load_groups": "load", "load_plans": "load", "load_outcomes": "load",
     "load_targets": "load", "read_table": "load",
     "parts_sum_to_whole": "checks", "run_checks": "checks",
     "vietnamese_number": "numbers",
@@ -58,6 +59,7 @@ __all__ = [
     "load_context",
     "load_groups",
     "load_outcomes",
+    "load_plans",
     "load_targets",
     "parts_sum_to_whole",
     "paths",

@@ -60,9 +60,10 @@ ENV = {**os.environ, "JUPYTER_PLATFORM_DIRS": "1", "PYDEVD_DISABLE_FILE_VALIDATI
 
 
 def synthetic_plans(folder: Path, provinces: int, years: int) -> Path:
-    """targets.csv and groups.csv for ``provinces`` x ``years`` plans, each a copy of the shipped plan; return targets.csv."""
+    """plans.csv, targets.csv and groups.csv for ``provinces`` x ``years`` plans, each a copy of the shipped plan;
+    return targets.csv."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("targets.csv", "groups.csv"):
+    for name in ("plans.csv", "targets.csv", "groups.csv"):
         with (DATA_DIR / name).open(encoding="utf-8", newline="") as f:
             reader = csv.DictReader(f)
             fields, rows = reader.fieldnames, list(reader)

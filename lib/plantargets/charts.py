@@ -14,6 +14,7 @@ is left open.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import io
 import math
@@ -30,7 +31,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from . import i18n
+from . import i18n, sources
 from .i18n import N_, NP_, messages
 from .load import COUNT_UNITS
 from .numbers import decimals
@@ -38,10 +39,9 @@ from .scoring import road_to_2025 as road_table
 from .scoring import scorecard
 
 STYLE = Path(__file__).with_name("plantargets.mplstyle")
-#: The source note under every chart (a message: ``source_note(lang)`` gives it in the reader's language).
-SOURCE_NOTE = N_("Source: resolution of the People's Council of Lai Châu province (Nghị quyết HĐND tỉnh Lai Châu), "
-                 "15th session, December 2020")
 LANGS = i18n.LANGS
+#: The source note of the chart being built (``styled`` sets it from the plans of the chart's table).
+_NOTE: contextvars.ContextVar[str | None] = contextvars.ContextVar("source_note", default=None)
 
 #: Okabe & Ito's colours, by role.
 COLOURS = {
@@ -64,26 +64,35 @@ STATUS_STYLE = {
 #: The resolution's words for a bound before a number, found in a target's clause, as a label says them.
 BOUND_WORDS = {"dưới": N_("under {number}%"), "trên": N_("over {number}%")}
 
-#: The coverage targets that a service or a standard should reach everywhere in the end.
-UNIVERSAL_SERVICES = (
-    "villages_road_access", "households_national_grid", "schools_permanent", "commune_health_stations_permanent",
-    "rural_hygienic_water", "urban_piped_clean_water", "villages_cultural_house", "ethnic_minority_tv_radio",
-    "urban_solid_waste_collected", "communes_waste_collection",
-)
-#: The 'cultured' standards of group (9).
-CULTURE = ("cultured_households", "cultured_villages", "cultured_agencies")
-GROWTH = (
-    "grdp_growth", "agriculture_value_added_growth", "livestock_herd_growth", "import_export_growth",
-    "local_export_growth", "tourist_arrivals_growth",
-)
-ENROLMENT = ("enrolment_kindergarten", "enrolment_primary", "enrolment_lower_secondary", "enrolment_upper_secondary")
+#: The themes (data/targets.csv, column ``theme``, described in data/datapackage.json) that charts are drawn for.
+#: Which targets a chart shows is decided by the data: their theme, kind and unit, never a list of ids.
+HEADLINE = "output"  # the growth target of this theme is the reference line of the growth chart
+STRUCTURE = "economic structure"
+UNIVERSAL = "universal services"
+CULTURED = "cultured standards"
+ENROLMENT = "enrolment"
+CEILINGS = "child malnutrition"
+HEALTH_CARE = "health care"
+POVERTY = "poverty"
+JOBS = "jobs"
 #: A coverage target this high is near universal (the title of distance_to_universal counts them).
 NEAR_UNIVERSAL = 95
 
 
-def source_note(lang: str = "en") -> str:
-    """The note under every chart: the resolution the targets come from."""
-    return messages(lang)(SOURCE_NOTE)
+def source_note(lang: str = "en", plans: pd.DataFrame | None = None) -> str:
+    """The note under every chart: the resolution the targets come from (data/plans.csv)."""
+    return sources.source_note(lang, plans)
+
+
+def of_theme(targets: pd.DataFrame, *themes: str) -> pd.DataFrame:
+    """The numeric targets of ``themes``, in the order of the file."""
+    rows = targets[targets["theme"].astype(str).isin(themes) & targets["value"].notna()]
+    return rows.reset_index(drop=True)
+
+
+def growth_rates(targets: pd.DataFrame) -> pd.DataFrame:
+    """The growth-rate targets, in the order of the file."""
+    return targets[(targets["kind"].astype(str) == "growth rate") & targets["value"].notna()].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -93,10 +102,14 @@ def styled(chart):
     """Build the chart inside the project's style, and check the language first."""
 
     @functools.wraps(chart)
-    def build(*args, lang: str = "en", **kwargs) -> Figure:
+    def build(table: pd.DataFrame, *args, lang: str = "en", plans: pd.DataFrame | None = None, **kwargs) -> Figure:
         i18n.check_lang(lang)
-        with mpl.rc_context(fname=STYLE):
-            return chart(*args, lang=lang, **kwargs)
+        token = _NOTE.set(source_note(lang, sources.plans_of(table, plans)))
+        try:
+            with mpl.rc_context(fname=STYLE):
+                return chart(table, *args, lang=lang, **kwargs)
+        finally:
+            _NOTE.reset(token)
 
     return build
 
@@ -111,7 +124,7 @@ def _finish(fig: Figure, title: str, *, lang: str = "en", context=None, figure_i
     """The title and the source note; outside figures used are credited to their publishers on a second line."""
     msg = messages(lang)
     fig.suptitle(textwrap.fill(title, int(fig.get_figwidth() * 8.4), break_on_hyphens=False), x=0.01, ha="left")
-    note = source_note(lang)
+    note = _NOTE.get() or source_note(lang)
     if figure_ids:
         used = context.loc[list(figure_ids)]
         # the outlet that was read: the name before its site in brackets, or after 'as reported by'
@@ -257,7 +270,8 @@ def _baselines(targets: pd.DataFrame, context: pd.DataFrame | None) -> pd.DataFr
 def economic_structure(targets: pd.DataFrame, context: pd.DataFrame | None = None, *, lang: str = "en") -> Figure:
     """The four sector shares of GRDP, largest first, with a sector's 2020 share where the outside figures link one."""
     msg = messages(lang)
-    shares = targets[targets["part_of"] == "grdp_structure"].sort_values("value", ascending=False)
+    shares = of_theme(targets, STRUCTURE)
+    shares = shares[shares["kind"].astype(str) == "share of a total"].sort_values("value", ascending=False)
     fig, axes = _new_figure(8, 4.2)
     ax = axes[0, 0]
     _barh(ax, shares, lang, inside="end", short=True)
@@ -280,17 +294,20 @@ def economic_structure(targets: pd.DataFrame, context: pd.DataFrame | None = Non
 
 
 @styled
-def growth_targets(targets: pd.DataFrame, *, lang: str = "en", ids=GROWTH) -> Figure:
-    """The growth-rate targets side by side, fastest first, with GRDP growth as a reference line."""
+def growth_targets(targets: pd.DataFrame, *, lang: str = "en") -> Figure:
+    """The growth-rate targets side by side, fastest first, with the headline growth target (theme ``output``:
+    GRDP growth) as a reference line."""
     msg = messages(lang)
-    rows = _rows(targets, ids).sort_values("value", ascending=False)
+    rows = growth_rates(targets).sort_values("value", ascending=False)
     fig, axes = _new_figure(8, 4.2)
     ax = axes[0, 0]
     _barh(ax, rows, lang, inside="start")
-    grdp = _rows(targets, ["grdp_growth"]).iloc[0]
-    ax.axvline(grdp["value"], color=COLOURS["reference"], linewidth=1.2, linestyle="--", gid="reference:grdp_growth",
-               label=msg("GRDP growth {rate}%", rate=plain(grdp, lang)))
-    _legend_below(ax)
+    headline = growth_rates(of_theme(targets, HEADLINE))
+    if len(headline):
+        grdp = headline.iloc[0]
+        ax.axvline(grdp["value"], color=COLOURS["reference"], linewidth=1.2, linestyle="--",
+                   gid=f"reference:{grdp['indicator_id']}", label=msg("{name}: {rate}%", name=name(grdp, lang), rate=plain(grdp, lang)))
+        _legend_below(ax)
     ax.set_xlabel(msg("% a year"))
     ax.set_xlim(0, rows["value"].max() * 1.15)
     top, rest = rows.iloc[0], rows.iloc[1:]
@@ -359,10 +376,11 @@ def steps_from_2020(targets: pd.DataFrame, context: pd.DataFrame | None, *, lang
 
 
 @styled
-def distance_to_universal(targets: pd.DataFrame, *, lang: str = "en", ids=UNIVERSAL_SERVICES) -> Figure:
-    """Coverage targets against 100%: each bar is the target, the grey rest what is left to reach universal."""
+def distance_to_universal(targets: pd.DataFrame, *, lang: str = "en", theme: str = UNIVERSAL) -> Figure:
+    """The coverage targets of ``theme`` against 100%: each bar is the target, the grey rest what is left to reach
+    universal."""
     msg = messages(lang)
-    rows = _rows(targets, ids).sort_values("value", ascending=False)
+    rows = of_theme(targets, theme).sort_values("value", ascending=False)
     fig, axes = _new_figure(8.5, 0.42 * len(rows) + 1.6)
     ax = axes[0, 0]
     bars = _barh(ax, rows, lang, wrap=44, inside="end")
@@ -384,10 +402,10 @@ def distance_to_universal(targets: pd.DataFrame, *, lang: str = "en", ids=UNIVER
 
 
 @styled
-def enrolment(targets: pd.DataFrame, *, lang: str = "en", ids=ENROLMENT) -> Figure:
-    """School-age enrolment targets by level, in school order."""
+def enrolment(targets: pd.DataFrame, *, lang: str = "en") -> Figure:
+    """School-age enrolment targets (theme ``enrolment``) by level, in school order (the order of the file)."""
     msg = messages(lang)
-    rows = _rows(targets, ids)
+    rows = of_theme(targets, ENROLMENT)
     fig, axes = _new_figure(8, 4.2)
     ax = axes[0, 0]
     labels = [_wrap(name(r, lang, short=True), 18) for _, r in rows.iterrows()]
@@ -433,17 +451,18 @@ def _single_bar(ax, row: pd.Series, lang: str, *, wrap: int) -> None:
 
 @styled
 def health(targets: pd.DataFrame, *, lang: str = "en") -> Figure:
-    """Malnutrition ceilings, electronic health records and doctors per 10,000 people."""
+    """The ceilings on child malnutrition (theme ``child malnutrition``), then one panel for each target of the
+    theme ``health care``."""
     msg = messages(lang)
-    fig, axes = _new_figure(9, 3.6, 1, 3, width_ratios=[2.2, 1.4, 1])
-    ceilings = _rows(targets, ["underweight_under5", "stunting_under5"])
+    ceilings, care = of_theme(targets, CEILINGS), of_theme(targets, HEALTH_CARE)
+    fig, axes = _new_figure(3.2 + 2.1 * len(care), 3.6, 1, 1 + len(care), width_ratios=[2.2] + [1.2] * len(care))
     ax = axes[0, 0]
     _barh(ax, ceilings, lang, colour=COLOURS["ceiling"], gid="ceiling", wrap=30)
     ax.set_xlim(0, ceilings["value"].max() * 1.35)
     ax.set_xlabel(unit_label("percent", lang))
     ax.set_title(msg("Ceiling (at most)"))
-    _single_bar(axes[0, 1], _rows(targets, ["electronic_health_records"]).iloc[0], lang, wrap=24)
-    _single_bar(axes[0, 2], _rows(targets, ["doctors_per_10000"]).iloc[0], lang, wrap=14)
+    for k, (_, row) in enumerate(care.iterrows()):
+        _single_bar(axes[0, 1 + k], row, lang, wrap=18)
     higher, lower = ceilings.sort_values("value", ascending=False).iloc[0], ceilings.sort_values("value").iloc[0]
 
     def ceiling(r) -> str:  # with the resolution's own word for its bound, where it has one ('dưới 18,79%')
@@ -462,25 +481,24 @@ def health(targets: pd.DataFrame, *, lang: str = "en") -> Figure:
 
 @styled
 def poverty_and_jobs(targets: pd.DataFrame, context: pd.DataFrame | None = None, *, lang: str = "en") -> Figure:
-    """Poverty reduction (province and poor districts) and jobs and training, with the five-year pace."""
+    """The targets of the themes ``poverty`` and ``jobs``, one panel each, with the yearly figure that a later plan
+    gives for 2021-2025 (outcomes.csv: role ``plan``, a yearly average) marked on a target's bar."""
     msg = messages(lang)
-    fig, axes = _new_figure(9, 3.9, 1, 2)
-    panels = [
-        (axes[0, 0], ["poverty_rate_reduction", "poverty_rate_reduction_poor_districts"],
-         ["poverty_reduction_pace_2021_2025", "poverty_reduction_poor_districts_target_2021_2025"]),
-        (axes[0, 1], ["jobs_created", "vocational_training"], ["jobs_pace_2021_2025", None]),
-    ]
-    used = []
-    for ax, ids, paces in panels:
-        rows = _rows(targets, ids)
+    panels = [rows for rows in (of_theme(targets, POVERTY), of_theme(targets, JOBS)) if len(rows)]
+    fig, axes = _new_figure(9, 3.9, 1, len(panels))
+    yearly = _yearly_figures(context)
+    used, compared = [], []
+    for ax, rows in zip(axes.flat, panels):
         bars = _barh(ax, rows, lang, wrap=26, inside="start")
         ax.set_xlabel(unit_label(str(rows.iloc[0]["unit"]), lang))
         ax.set_xlim(0, rows["value"].max() * 1.45)
-        for bar, figure_id in zip(bars, paces):
-            if figure_id is None or context is None or figure_id not in context.index:
+        for bar, (_, row) in zip(bars, rows.iterrows()):
+            if row["indicator_id"] not in yearly.index:
                 continue
+            figure_id = yearly.at[row["indicator_id"], "figure_id"]
+            pace = float(yearly.at[row["indicator_id"], "value"])
             used.append(figure_id)
-            pace = float(context.at[figure_id, "value"])
+            compared.append((row, pace))
             y = bar.get_y() + bar.get_height() / 2
             ax.plot([pace], [y], marker="|", markersize=18, markeredgewidth=2.5, color=COLOURS["pace"],
                     linestyle="none", gid=f"pace:{figure_id}")
@@ -488,43 +506,90 @@ def poverty_and_jobs(targets: pd.DataFrame, context: pd.DataFrame | None = None,
         axes[0, 0].plot([], [], marker="|", markersize=12, markeredgewidth=2.5, color=COLOURS["pace"], linestyle="none",
                         label=msg("Yearly figure for 2021-2025"))
         _legend_below(axes[0, 0])
-    jobs = _rows(targets, ["jobs_created"]).iloc[0]
-    poor = _rows(targets, ["poverty_rate_reduction_poor_districts"]).iloc[0]
-    province = _rows(targets, ["poverty_rate_reduction"]).iloc[0]
-    values = dict(poor=plain(poor, lang), province=plain(province, lang))
-    if "jobs_pace_2021_2025" in used:
-        pace = msg.number(float(context.at["jobs_pace_2021_2025", "value"]))
-        title = msg("Poor districts to cut poverty by {poor} points, the province by {province}; jobs: {jobs}, "
-                    "below the {pace} a year reported for 2021-2025", jobs=plain(jobs, lang), pace=pace, **values)
+
+    def against(row, pace):  # 'jobs created 7,650 against 8,500'
+        return msg("{name} {value} against {pace}", name=_in_sentence(name(row, lang)), value=plain(row, lang),
+                   pace=msg.plain(pace))
+
+    short = [against(r, p) for r, p in compared if r["value"] < p]
+    reached = [against(r, p) for r, p in compared if r["value"] >= p]
+    if compared:
+        parts = []
+        if short:
+            parts.append(msg("Below the yearly figure reported for 2021-2025: {targets}", targets=msg.join(short)))
+        if reached:
+            parts.append(msg("at or above it: {targets}", targets=msg.join(reached)) if short
+                         else msg("At or above the yearly figure reported for 2021-2025: {targets}", targets=msg.join(reached)))
+        title = "; ".join(parts)
     else:
-        title = msg("Poor districts to cut poverty by {poor} points, the province by {province}", **values)
+        title = msg("Poverty and jobs: {targets}", targets=msg.join(
+            [msg("{name} {value}", name=_in_sentence(name(r, lang)), value=plain(r, lang)) for rows in panels for _, r in rows.iterrows()]))
     return _finish(fig, title, lang=lang, context=context, figure_ids=used)
 
 
-#: The targets each chart draws, so a notebook can say which targets of its groups it leaves out.
-CHARTED = frozenset(
-    GROWTH + UNIVERSAL_SERVICES + CULTURE + ENROLMENT
-    + ("share_agriculture_forestry_fishery", "share_industry_construction", "share_services",
-       "share_product_taxes_less_subsidies", "grdp_per_capita", "tea_new_planting", "grain_output",
-       "underweight_under5", "stunting_under5", "electronic_health_records", "doctors_per_10000",
-       "poverty_rate_reduction", "poverty_rate_reduction_poor_districts", "jobs_created", "vocational_training")
+def _yearly_figures(context: pd.DataFrame | None) -> pd.DataFrame:
+    """The yearly figure that a later plan gives each indicator for a period (one per indicator, the first listed)."""
+    if context is None or "period_figure" not in context.columns:
+        return pd.DataFrame(columns=["figure_id", "value"], index=pd.Index([], name="indicator_id"))
+    rows = context[(context["role"].astype(str) == "plan") & (context["period_figure"].astype(str) == "yearly average")
+                   & context["indicator_id"].notna()].reset_index()
+    return rows.drop_duplicates("indicator_id").set_index("indicator_id")[["figure_id", "value"]]
+
+
+#: The charts of the notebooks on the economy (03) and society (04), each with the targets it draws, chosen by the
+#: data: (file stem, chart, the rows it draws from targets and context, how many rows it needs at least).
+def _steps_rows(targets, context):
+    base = _baselines(targets, context)
+    return targets[targets["indicator_id"].isin(base["indicator_id"])]
+
+
+def _structure_rows(targets, context):
+    rows = of_theme(targets, STRUCTURE)
+    return rows[rows["kind"].astype(str) == "share of a total"]
+
+
+THEMED_CHARTS = (
+    ("03-economic-structure", lambda t, c, lang, plans: economic_structure(t, c, lang=lang, plans=plans), _structure_rows, 2),
+    ("03-growth-targets", lambda t, c, lang, plans: growth_targets(t, lang=lang, plans=plans), lambda t, c: growth_rates(t), 2),
+    ("03-steps-from-2020", lambda t, c, lang, plans: steps_from_2020(t, c, lang=lang, plans=plans), _steps_rows, 1),
+    ("04-distance-to-universal", lambda t, c, lang, plans: distance_to_universal(t, lang=lang, plans=plans),
+     lambda t, c: of_theme(t, UNIVERSAL), 1),
+    ("04-enrolment", lambda t, c, lang, plans: enrolment(t, lang=lang, plans=plans), lambda t, c: of_theme(t, ENROLMENT), 1),
+    ("04-health", lambda t, c, lang, plans: health(t, lang=lang, plans=plans), lambda t, c: of_theme(t, CEILINGS), 1),
+    ("04-poverty-and-jobs", lambda t, c, lang, plans: poverty_and_jobs(t, c, lang=lang, plans=plans),
+     lambda t, c: of_theme(t, POVERTY, JOBS), 1),
+    ("04-culture", lambda t, c, lang, plans: distance_to_universal(t, lang=lang, theme=CULTURED, plans=plans),
+     lambda t, c: of_theme(t, CULTURED), 1),
 )
 
 
-def not_charted(targets: pd.DataFrame, groups) -> pd.DataFrame:
+def _drawn_rows(stem: str, selected: pd.DataFrame, targets: pd.DataFrame, context) -> pd.DataFrame:
+    """The rows a themed chart draws: the health chart draws its care panels too."""
+    if stem == "04-health":
+        return pd.concat([selected, of_theme(targets, HEALTH_CARE)])
+    return selected
+
+
+def charted(targets: pd.DataFrame, context: pd.DataFrame | None = None) -> set[str]:
+    """The ids of the targets that the charts of notebooks 03 and 04 draw."""
+    drawn = set()
+    for stem, _, select, least in THEMED_CHARTS:
+        rows = select(targets, context)
+        if len(rows) >= least:
+            drawn |= set(_drawn_rows(stem, rows, targets, context)["indicator_id"])
+    return drawn
+
+
+def not_charted(targets: pd.DataFrame, groups, context: pd.DataFrame | None = None) -> pd.DataFrame:
     """The targets of ``groups`` that no chart draws: what a notebook on those groups leaves to the tables."""
-    rows = targets[targets["group"].isin(list(groups)) & ~targets["indicator_id"].isin(CHARTED)]
+    rows = targets[targets["group"].isin(list(groups)) & ~targets["indicator_id"].isin(charted(targets, context))]
     return rows[["group", "indicator_id", "name_vi", "name_en", "value_as_written", "unit"]].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- 05: plan against outcome
 
-#: The five-year plan's targets drawn on a time axis: levels, then shares and coverage rates.
-ROAD_LEVELS = ("grdp_per_capita", "budget_revenue", "grain_output", "tea_area")
-ROAD_SHARES = (
-    "share_industry_construction", "share_services", "share_agriculture_forestry_fishery",
-    "share_product_taxes_less_subsidies", "forest_cover", "new_rural_communes_share",
-)
+#: The themes whose shares and coverage rates the second road chart draws: the economy and the land.
+ROAD_SHARE_THEMES = (STRUCTURE, "new rural areas", "forests")
 
 
 def _bounded(value: float, bound: str, lang: str, places: int | None = None) -> str:
@@ -582,6 +647,17 @@ def coverage(card: pd.DataFrame, *, lang: str = "en") -> Figure:
     return _finish(fig, title, lang=lang, context=sources, figure_ids=list(sources.index))
 
 
+def road_rows(targets: pd.DataFrame, outcomes: pd.DataFrame, measure: str = "level", themes=None) -> list[str]:
+    """The ids of the targets the five-year plan's table measures as ``measure`` ('level', 'share', 'yearly rate'...),
+    of ``themes`` when given, in the order of the targets' file."""
+    road = road_table(targets, outcomes)
+    ids = set(road.loc[road["measure"].astype(str) == measure, "indicator_id"])
+    rows = targets[targets["indicator_id"].isin(ids)]
+    if themes is not None:
+        rows = rows[rows["theme"].astype(str).isin(list(themes))]
+    return list(rows["indicator_id"])
+
+
 def _road(targets: pd.DataFrame, outcomes: pd.DataFrame, ids) -> pd.DataFrame:
     road = road_table(targets, outcomes).set_index("indicator_id")
     missing = [i for i in ids if i not in road.index]
@@ -606,15 +682,20 @@ def _pace_text(value: float, bound: str, measure: str, lang: str) -> str:
 
 
 @styled
-def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "en", ids=ROAD_LEVELS) -> Figure:
+def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "en", measure: str = "level",
+                 themes=None) -> Figure:
     """One panel per indicator on a time axis: the 2020 value, the 2021 target and result, the 2022 plan, the 2025 target.
 
     The dashed line is the road from the 2021 target to the 2025 target, the dotted one the
     road from a published 2021 result; the text in each panel gives the yearly pace each
     needs. A hollow marker is an estimate; '≥' marks a floor. Shares and coverage rates are
     drawn with the same span of points in every panel, so that slopes compare.
+
+    The panels are the targets that the five-year plan's table measures as ``measure`` (``road_rows``), of
+    ``themes`` when given.
     """
     msg = messages(lang)
+    ids = road_rows(targets, outcomes, measure, themes)
     road = _road(targets, outcomes, ids)
     ncols = 2 if len(road) <= 4 else 3
     nrows = -(-len(road) // ncols)
@@ -793,25 +874,27 @@ def pace_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
 # --------------------------------------------------------------------------- all of them, saved
 
 
-def figures(targets: pd.DataFrame, context: pd.DataFrame | None, lang: str = "en") -> dict[str, Figure]:
-    """Every chart of the notebooks, by file stem, in reading order."""
-    return {
-        "01-targets-by-group": targets_by_group(targets, lang=lang),
-        "03-economic-structure": economic_structure(targets, context, lang=lang),
-        "03-growth-targets": growth_targets(targets, lang=lang),
-        "03-steps-from-2020": steps_from_2020(targets, context, lang=lang),
-        "04-distance-to-universal": distance_to_universal(targets, lang=lang),
-        "04-enrolment": enrolment(targets, lang=lang),
-        "04-health": health(targets, lang=lang),
-        "04-poverty-and-jobs": poverty_and_jobs(targets, context, lang=lang),
-        "04-culture": distance_to_universal(targets, lang=lang, ids=CULTURE),
-        **({} if context is None or "indicator_id" not in context.columns else {
-            "05-coverage": coverage(scorecard(targets, context), lang=lang),
-            "05-road-levels": road_to_2025(targets, context, lang=lang),
-            "05-road-shares": road_to_2025(targets, context, lang=lang, ids=ROAD_SHARES),
-            "05-pace": pace_to_2025(targets, context, lang=lang),
-        }),
-    }
+def figures(targets: pd.DataFrame, context: pd.DataFrame | None, lang: str = "en",
+            plans: pd.DataFrame | None = None) -> dict[str, Figure]:
+    """Every chart of the notebooks, by file stem, in reading order: those whose targets the data hold (a plan
+    without enrolment targets has no enrolment chart). ``plans`` (``load_plans()``) gives the source notes."""
+    drawn = {"01-targets-by-group": targets_by_group(targets, lang=lang, plans=plans)}
+    for stem, chart, select, least in THEMED_CHARTS:
+        if len(select(targets, context)) >= least:
+            drawn[stem] = chart(targets, context, lang, plans)
+    if context is not None and "indicator_id" in context.columns:
+        card = scorecard(targets, context)
+        if len(card[card["key_target"].astype(bool) & card["target"].notna()]):
+            drawn["05-coverage"] = coverage(card, lang=lang, plans=plans)
+        if road_rows(targets, context, "level"):
+            drawn["05-road-levels"] = road_to_2025(targets, context, lang=lang, plans=plans)
+        if road_rows(targets, context, "share", ROAD_SHARE_THEMES):
+            drawn["05-road-shares"] = road_to_2025(targets, context, lang=lang, measure="share", themes=ROAD_SHARE_THEMES,
+                                                   plans=plans)
+        road = road_table(targets, context)
+        if road["measure"].isin(["yearly rate", "yearly amount"]).any():
+            drawn["05-pace"] = pace_to_2025(targets, context, lang=lang, plans=plans)
+    return drawn
 
 
 def save(fig: Figure, stem: Path) -> list[Path]:

@@ -39,7 +39,7 @@ from .numbers import decimals, half_unit, half_units
 
 CHECK_COLUMNS = [
     "check", "plan_id", "subject", "what", "inputs",
-    "observed", "rule", "expected", "tolerance", "tolerance_reason", "status", "finding",
+    "observed", "rule", "expected", "tolerance", "tolerance_reason", "status", "finding", "uses",
 ]
 
 #: The band a yearly growth target should lie in: an assumption, not a rule of the plan.
@@ -241,6 +241,7 @@ def parts_sum_to_whole(targets: pd.DataFrame, context=None, lang: str = "en") ->
                                        out.index, halves=out["halves"]),
             "status": np.where(ok, "pass", "fail"),
             "finding": _texts(msg, N_("{terms} = {total}."), out.index, terms=out["sum_text"], total=_each(msg, out["observed"])),
+            "uses": out["parts"].str.replace(", ", " "),
         },
         columns=CHECK_COLUMNS,
     )
@@ -301,8 +302,9 @@ def _outside_band(msg, check, targets, rows, low, high, *, subject, what, reason
             )
         else:
             finding[plan] = msg("The plan has no such target.")
+    uses = rows.groupby("plan_id")["indicator_id"].agg(" ".join).reindex(plans, fill_value="")
     return _rows(
-        check, plans, subject=subject, what=what,
+        check, plans, subject=subject, what=what, uses=uses,
         inputs=msg.ngettext("{n} target", "{n} targets", len(rows)), observed=count,
         rule=msg("observed = expected (targets outside {low}-{high})", **band), expected=0,
         tolerance=0.0, tolerance_reason=reason, status=np.where(count == 0, "pass", "fail"), finding=finding,
@@ -369,8 +371,9 @@ def comparator_matches_wording(targets: pd.DataFrame, context=None, lang: str = 
             )
     count = wrong.groupby("plan_id").size().reindex(plans, fill_value=0)
     quoted = lambda phrases: ", ".join(f"'{p}'" for p in phrases)  # noqa: E731
+    uses = words.groupby("plan_id")["indicator_id"].agg(" ".join).reindex(plans, fill_value="")
     return _rows(
-        "comparator_matches_wording", plans, subject=msg("comparators"),
+        "comparator_matches_wording", plans, subject=msg("comparators"), uses=uses,
         what=msg("Words next to a number make it a floor (>=): {floors}; or a ceiling (<=): {ceilings}; no such word, "
                  "a point (=). The table's comparator agrees.",
                  floors=quoted(AT_LEAST_BEFORE + AT_LEAST_AFTER), ceilings=quoted(AT_MOST_BEFORE + AT_MOST_AFTER)),
@@ -434,7 +437,7 @@ def new_rural_communes(targets: pd.DataFrame, context=None, lang: str = "en") ->
         "new_rural_communes", wide.index, subject=msg("new-rural communes"),
         what=msg("The share of communes meeting the standard is a whole number of communes over some denominator "
                  "(the xã, or all commune-level units)."),
-        inputs=_inputs(msg, ids, ["communes_xa_2020", "communes_total_2020"]),
+        uses=" ".join(ids), inputs=_inputs(msg, ids, ["communes_xa_2020", "communes_total_2020"]),
         observed=observed, rule=msg(RULE_WITHIN), expected=expected, tolerance=half,
         tolerance_reason=msg("the share is stated to one decimal, so any count whose share rounds to it is within half a "
                              "unit of that decimal"),
@@ -502,7 +505,7 @@ def tea_area_before_planting(targets: pd.DataFrame, context=None, lang: str = "e
     return _rows(
         "tea_area_before_planting", wide.index, subject=msg("tea area"),
         what=msg("The tea newly planted in 2021 is less than the total tea area."),
-        inputs=_inputs(msg, ids), observed=new, rule=msg(RULE_BELOW), expected=total, tolerance=0.0,
+        uses=" ".join(ids), inputs=_inputs(msg, ids), observed=new, rule=msg(RULE_BELOW), expected=total, tolerance=0.0,
         tolerance_reason=msg("new planting is part of the total, so it must be smaller"),
         status=_verdict(new < total, needs), finding=finding.where(needs == "", needs),
     )
@@ -537,7 +540,7 @@ def growth_decomposition(targets: pd.DataFrame, context=None, lang: str = "en") 
         "growth_decomposition", wide.index, subject=msg("GRDP growth"),
         what=msg("The growth the rest of the economy needs lies within the plausible band, {low}-{high}% a year.",
                  low=_g(msg, low), high=_g(msg, high)),
-        inputs=_inputs(msg, ids), observed=rest, rule=msg("{low} ≤ observed ≤ {high}", low=_g(msg, low), high=_g(msg, high)),
+        uses=" ".join(ids), inputs=_inputs(msg, ids), observed=rest, rule=msg("{low} ≤ observed ≤ {high}", low=_g(msg, low), high=_g(msg, high)),
         expected=np.nan, tolerance=0.0,
         tolerance_reason=msg("a band, not an equality (see growth_rates_plausible); it only catches gross errors"),
         status=_verdict(rest.between(low, high), needs), finding=finding.where(needs == "", needs),
@@ -572,7 +575,7 @@ def poverty_reduction(targets: pd.DataFrame, context=None, lang: str = "en") -> 
         "poverty_reduction", wide.index, subject=msg("poverty"),
         what=msg("The poor districts cut poverty by at least as many points as the province; the cut is smaller than the 2020 "
                  "rate."),
-        inputs=_inputs(msg, ids, ["poverty_rate_baseline_2020"]), observed=poor,
+        uses=" ".join(ids), inputs=_inputs(msg, ids, ["poverty_rate_baseline_2020"]), observed=poor,
         rule=msg("observed ≥ expected, and expected < the 2020 rate"), expected=province, tolerance=0.0,
         tolerance_reason=msg(AN_ORDER), status=_verdict(ok, needs), finding=finding.where(needs == "", needs),
     )
@@ -606,7 +609,7 @@ def malnutrition_ceilings(targets: pd.DataFrame, context=None, lang: str = "en")
         "malnutrition_ceilings", wide.index, subject=msg("child malnutrition"),
         what=msg("Both malnutrition targets are ceilings (<=, lower is better), and the stunting ceiling is at least the "
                  "underweight one, the order the plan sets."),
-        inputs=_inputs(msg, ids), observed=stunting, rule=msg("observed ≥ expected, and both are ceilings"), expected=underweight,
+        uses=" ".join(ids), inputs=_inputs(msg, ids), observed=stunting, rule=msg("observed ≥ expected, and both are ceilings"), expected=underweight,
         tolerance=0.0, tolerance_reason=msg("an order, not an equality: it catches the two values swapped"),
         status=_verdict((not_ceilings == 0) & ordered, needs), finding=finding.where(needs == "", needs),
     )
@@ -630,7 +633,7 @@ def enrolment_by_level(targets: pd.DataFrame, context=None, lang: str = "en") ->
     return _rows(
         "enrolment_by_level", wide.index, subject=msg("enrolment"),
         what=msg("Enrolment does not rise from primary to lower secondary to upper secondary."),
-        inputs=_inputs(msg, ids), observed=rises, rule=msg("observed = expected (rises from one level to the next)"), expected=0,
+        uses=" ".join(ids), inputs=_inputs(msg, ids), observed=rises, rule=msg("observed = expected (rises from one level to the next)"), expected=0,
         tolerance=0.0, tolerance_reason=msg(AN_ORDER),
         status=_verdict(rises == 0, needs), finding=finding.where(needs == "", needs),
     )
@@ -665,7 +668,7 @@ def urban_at_least_rural(targets: pd.DataFrame, context=None, lang: str = "en") 
             "urban_at_least_rural", wide.index, subject=msg.pgettext(*subject),
             what=msg("The urban target ({urban}) is at least its rural or province-wide counterpart ({other}): urban areas "
                      "are reached first.", urban=urban_id, other=other_id),
-            inputs=_inputs(msg, [urban_id, other_id]), observed=urban, rule=msg(RULE_AT_LEAST), expected=other, tolerance=0.0,
+            uses=f"{urban_id} {other_id}", inputs=_inputs(msg, [urban_id, other_id]), observed=urban, rule=msg(RULE_AT_LEAST), expected=other, tolerance=0.0,
             tolerance_reason=msg(AN_ORDER), status=_verdict(urban >= other, needs),
             finding=finding.where(needs == "", needs),
         ))
@@ -696,7 +699,7 @@ def jobs_and_training(targets: pd.DataFrame, context=None, lang: str = "en") -> 
     return _rows(
         "jobs_and_training", wide.index, subject=msg("jobs and training"),
         what=msg("Jobs created and workers trained in one year are each a part of the labour force (below 100% of it)."),
-        inputs=_inputs(msg, ids, ["labour_force_baseline_2020"]), observed=100 * largest / labour,
+        uses=" ".join(ids), inputs=_inputs(msg, ids, ["labour_force_baseline_2020"]), observed=100 * largest / labour,
         rule=msg(RULE_BELOW), expected=100.0, tolerance=0.0,
         tolerance_reason=msg("a part of a whole is below the whole; this only catches gross errors such as a misplaced "
                              "separator"),
@@ -729,7 +732,7 @@ def grdp_and_budget(targets: pd.DataFrame, context=None, lang: str = "en") -> pd
     return _rows(
         "grdp_and_budget", wide.index, subject=msg("GRDP and budget"),
         what=msg("Budget revenue is a part of the GRDP that per-capita GRDP times population implies (below 100% of it)."),
-        inputs=_inputs(msg, ids, ["population_avg_2021"]), observed=100 * budget / grdp,
+        uses=" ".join(ids), inputs=_inputs(msg, ids, ["population_avg_2021"]), observed=100 * budget / grdp,
         rule=msg(RULE_BELOW), expected=100.0, tolerance=0.0,
         tolerance_reason=msg("revenue collected in the province is drawn from what it produces; this only catches gross errors"),
         status=_verdict(budget < grdp, needs), finding=finding.where(needs == "", needs),
@@ -773,7 +776,7 @@ def grdp_per_capita_growth(targets: pd.DataFrame, context=None, lang: str = "en"
     return _rows(
         "grdp_per_capita_growth", wide.index, subject=msg("GRDP per capita"),
         what=msg("The nominal growth of GRDP per capita is at least its real growth (prices do not fall)."),
-        inputs=_inputs(msg, ids, ["grdp_per_capita_baseline_2020", "population_census_2019", "population_avg_2021"]),
+        uses=" ".join(ids), inputs=_inputs(msg, ids, ["grdp_per_capita_baseline_2020", "population_census_2019", "population_avg_2021"]),
         observed=nominal, rule=msg("observed + tolerance ≥ expected"), expected=real_per_capita, tolerance=widest,
         tolerance_reason=msg("the target and the 2020 value are stated in whole millions, each rounded by up to {half}",
                              half=_g(msg, 0.5)),
@@ -798,7 +801,7 @@ def commune_units_add_up(targets: pd.DataFrame, context=None, lang: str = "en") 
                       xa=_g(msg, values[0]), wards=_g(msg, values[1]), townships=_g(msg, values[2]),
                       total=_g(msg, observed), stated=_g(msg, expected))
     return _rows(
-        "commune_units_add_up", plans, subject=msg("commune-level units"),
+        "commune_units_add_up", plans, subject=msg("commune-level units"), uses="",
         what=msg("The province's xã, phường and thị trấn add up to its commune-level units (the denominators above)."),
         inputs=_inputs(msg, (), parts + ["communes_total_2020"]), observed=observed, rule=msg(RULE_EQUAL),
         expected=expected, tolerance=0.0,

@@ -93,6 +93,17 @@ class Messages:
         """Whether the catalogue has ``message`` (with ``context``): a word a table shows must be there."""
         return (context, message) in _keys(self.lang)
 
+    def date(self, iso: str, form: str = "day") -> str:
+        """An ISO date ('2021-02-05') as the reader writes it: '05/02/2021' in Vietnamese, '5 February 2021' in English;
+        with ``form="month"``, its month: 'tháng 02/2021', 'February 2021'. The patterns are babel's, themselves
+        messages of the catalogue (context ``date`` and ``month``)."""
+        import datetime
+
+        from babel.dates import format_date
+
+        patterns = {"day": NP_("date", "d MMMM y"), "month": NP_("month", "MMMM y")}
+        return format_date(datetime.date.fromisoformat(str(iso)), self.pgettext(*patterns[form]), locale=self.lang)
+
     def join(self, items: list[str]) -> str:
         """'a, b and c' / 'a, b và c'."""
         items = list(items)

@@ -29,7 +29,7 @@ import pandas as pd
 from babel.numbers import NumberFormatError, parse_decimal
 
 from .numbers import as_number_token, half_units
-from .paths import CONTEXT_CSV, DATAPACKAGE, OUTCOMES_CSV, TARGETS_CSV, shown
+from .paths import CONTEXT_CSV, DATAPACKAGE, OUTCOMES_CSV, PLANS_CSV, TARGETS_CSV, shown
 
 #: How many problems a DataError message lists before it says "and N more".
 MAX_LISTED = 20
@@ -227,6 +227,15 @@ def _parse_numbers(column: pd.Series, field: dict) -> tuple[pd.Series, dict[str,
     return fast.reindex(column.index).fillna(slow).astype("float64"), errors
 
 
+def _is_iso_date(text: str) -> bool:
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
 def _parse_typed(path, frame: pd.DataFrame, fields: list[dict], keys) -> pd.DataFrame:
     """Give each column the type its field declares, or raise DataError."""
     problems = []
@@ -245,6 +254,11 @@ def _parse_typed(path, frame: pd.DataFrame, fields: list[dict], keys) -> pd.Data
             errors = {t: f"{t!r} is not a whole number" for t in bad.unique()}
             good = column.where(~column.isin(list(errors)))
             typed[name] = pd.to_numeric(good).astype("Int64")
+        elif kind == "date":
+            present = column.dropna()
+            bad = present[~present.map(_is_iso_date)]
+            errors = {t: f"{t!r} is not a date written YYYY-MM-DD" for t in bad.unique()}
+            typed[name] = column
         elif kind == "boolean":
             truth = {v: True for v in field.get("trueValues", ["true"])}
             truth.update({v: False for v in field.get("falseValues", ["false"])})
@@ -444,6 +458,39 @@ def _broken(table: pd.DataFrame, rules, shown_instead: dict[str, str]) -> list[P
     return problems
 
 
+def load_plans(path: Path | str | None = None) -> pd.DataFrame:
+    """The plans: who adopted each, when, and the article it is read from (``plans.csv``), validated.
+
+    Besides the schema, each plan's stored copy of the article (``source_file``, relative to the data package) must
+    exist and hold its ``key_paragraph`` verbatim. Indexed by ``plan_id``."""
+    path = Path(path) if path is not None else PLANS_CSV
+    text, plans = _read("plans", path, DATAPACKAGE)
+    problems = []
+    for line, row in plans.iterrows():
+        article = path.parent / row["source_file"]
+        if not article.is_file():
+            problems.append(Problem(line, None, "source_file", f"{row['source_file']!r}: no such file beside {path.name}"))
+        elif unicodedata.normalize("NFC", article.read_text(encoding="utf-8")).find(row["key_paragraph"]) < 0:
+            problems.append(Problem(line, None, "key_paragraph", f"{row['key_paragraph']!r} is not in {row['source_file']}"))
+    if problems:
+        raise DataError(path, _with_rows(problems, plans.index, plans["plan_id"]))
+    return plans.set_index("plan_id")
+
+
+def article_paragraph(plans: pd.DataFrame, plan_id: str, clause: str, path: Path | str | None = None) -> tuple[str, bool]:
+    """The paragraph of the plan's article that holds ``clause``, and whether it is the key-target paragraph.
+
+    ``plans`` is the table of ``load_plans`` read from ``path`` (``data/plans.csv``). A clause that is in no
+    paragraph is a DataError naming the plan's file: a target's ``source_text`` must be the article's words."""
+    path = Path(path) if path is not None else PLANS_CSV
+    source = plans.at[plan_id, "source_file"]
+    text = unicodedata.normalize("NFC", (path.parent / source).read_text(encoding="utf-8"))
+    for paragraph in (p.strip() for p in text.split("\n")):
+        if clause in paragraph:
+            return paragraph, paragraph.startswith(plans.at[plan_id, "key_paragraph"])
+    raise DataError(path.parent / source, [Problem(None, None, None, f"no paragraph holds the clause {clause!r} of plan {plan_id}")])
+
+
 def load_groups(path: Path | str | None = None) -> pd.DataFrame:
     """The 10 key indicators (groups of targets) with their labels, validated."""
     return read_table("groups", path).reset_index(drop=True)
@@ -460,7 +507,9 @@ def load_targets(path: Path | str | None = None) -> pd.DataFrame:
     path = Path(path) if path is not None else TARGETS_CSV
     targets = read_table("targets", path)
     groups = read_table("groups", path.parent / "groups.csv")
+    plans = read_table("plans", path.parent / "plans.csv")
     problems = _target_rules(targets, groups)
+    problems += _broken(targets, [("plan_id", ~targets["plan_id"].isin(plans["plan_id"]), "is not a plan of plans.csv")], {})
     if problems:
         raise DataError(path, _with_rows(problems, targets.index, targets["indicator_id"]))
     labels = groups.set_index(_plan_key(groups))

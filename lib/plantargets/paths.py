@@ -6,6 +6,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_ROOT / "data"
 DATAPACKAGE = DATA_DIR / "datapackage.json"
 TARGETS_CSV = DATA_DIR / "targets.csv"
+PLANS_CSV = DATA_DIR / "plans.csv"
 CONTEXT_CSV = DATA_DIR / "context.csv"
 OUTCOMES_CSV = DATA_DIR / "outcomes.csv"
 RAW_ARTICLE = DATA_DIR / "raw" / "000_7cd9e46865a7d4d1.txt"

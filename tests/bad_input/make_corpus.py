@@ -127,6 +127,13 @@ def cases() -> list[tuple[dict, bytes]]:
              name="outcomes.csv", id_field="figure_id", value="7,96", value_as_written="7,96%")
     row_case("context-bound-against-its-words.csv", "tea_area_2018", "bound", "does not match the words",
              name="context.csv", id_field="figure_id", bound="exact")
+    row_case("unknown-theme.csv", "grdp_growth", "theme", "is not one of", theme="growth")
+    row_case("plan-date-not-iso.csv", "laichau-2021", "session_start", "is not a date written YYYY-MM-DD",
+             name="plans.csv", id_field="plan_id", session_start="08/12/2020")
+    row_case("plan-paragraph-not-in-article.csv", "laichau-2021", "key_paragraph", "is not in raw/",
+             name="plans.csv", id_field="plan_id", key_paragraph="Nghị quyết đã quyết định 12 chỉ tiêu chủ yếu")
+    row_case("plan-article-missing.csv", "laichau-2021", "source_file", "no such file beside plans.csv",
+             name="plans.csv", id_field="plan_id", source_file="raw/missing.txt")
     row_case("group-without-label.csv", "2", "name_en", "is missing", name="groups.csv", id_field="group", name_en="")
     # --- inputs that must load, and give the shipped table
     add("nfd-text.csv", "loads", unicodedata.normalize("NFD", shipped))
