@@ -4,12 +4,12 @@ The pages are rendered from the stored notebooks, with no kernel: in the same ru
 and holds that execution to the stored outputs, images and execution counts included (tests/notebook_runs.py),
 so what is rendered here is what was verified. The cache that make report executes through is test_execution.py's."""
 
-import html
 import re
 import subprocess
 import sys
 
 import pytest
+from markupsafe import escape
 
 import plantargets
 from plantargets import charts, report
@@ -54,8 +54,12 @@ def test_each_index_is_in_its_language_and_links_its_editions_pages(built, lang)
     assert f'<html lang="{lang}">' in page
     other = report.EDITIONS[1 - report.EDITIONS.index(lang)]
     pages = {f"{p.stem}.html" for p in report.notebook_paths() if report.edition_of(p) == lang}
-    linked = {h for h in re.findall(r'href="([^"]+)"', page) if not h.startswith(("figures/", "data/"))}
+    linked = {h for h in re.findall(r'href="([^"]+)"', page) if not h.startswith(("figures/", "data/", "targets/"))}
     assert linked == pages | {report.INDEX_PAGES[other]}
+    targets = {h for h in re.findall(r'href="(targets/[^"]+)"', page)}
+    suffix = ".en.html" if lang == "en" else ".html"
+    assert targets == {f"targets/{t.plan_id}/{t.indicator_id}{suffix}" for t in plantargets.load_targets().itertuples()}
+    assert all((out / t).is_file() for t in targets)
     assert ("The 2021 plan at a glance" in page) == (lang == "en")
 
 
@@ -80,7 +84,7 @@ def test_every_figure_is_written_as_svg_and_png_and_linked_from_its_languages_in
     assert {h for h in re.findall(r'href="([^"]+)"', page) if h.startswith("figures/")} == \
         {f"figures/{stem}.{lang}.{ext}" for stem in stems for ext in ("svg", "png")}
     for fig in charts.figures(targets, context, lang).values():
-        assert html.escape(fig.get_suptitle().replace("\n", " ")) in page
+        assert str(escape(fig.get_suptitle().replace("\n", " "))) in page
 
 
 def test_pages_hold_the_executed_outputs(built):
@@ -122,7 +126,7 @@ def _tables():
 def test_no_page_fetches_anything_from_the_network(built):
     """The report is read from the file system: no script, style or module from a CDN (links in the text are fine)."""
     out, _, _ = built
-    for page in out.glob("*.html"):
+    for page in out.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert not re.search(r"<script[^>]*\ssrc=[\"']?https?:", text), page.name
         assert not re.search(r"<link[^>]*\shref=[\"']?https?:", text), page.name
@@ -139,7 +143,8 @@ def test_the_index_offers_the_data_with_its_citation_and_the_check_table(built, 
     assert (out / "data" / "targets.csv").read_bytes() == (report.DATA_DIR / "targets.csv").read_bytes()
     readme = (out / "data" / "README.md").read_text(encoding="utf-8")
     assert "www.hdnd.laichau.gov.vn" in readme and "CC BY 4.0" in readme
-    assert html.escape(report.citation(lang)) in page
+    assert str(escape(report.citation(lang))) in page
     checks = plantargets.run_checks(targets, context, lang=lang)
     assert page.count("<tr><td>") == len(checks)
-    assert html.escape(checks.iloc[0]["finding"]) in page
+    assert str(escape(checks.iloc[0]["finding"])) in page
+    assert "parts_sum_to_whole" not in page and str(escape(checks.iloc[0]["what"])) in page  # what it asks, in words

@@ -897,17 +897,81 @@ def figures(targets: pd.DataFrame, context: pd.DataFrame | None, lang: str = "en
     return drawn
 
 
-def save(fig: Figure, stem: Path) -> list[Path]:
-    """Write ``stem``.svg and ``stem``.png, with nothing in them that changes from one build to the next."""
+def save(fig: Figure, stem: Path, formats=("svg", "png")) -> list[Path]:
+    """Write ``stem``.svg and ``stem``.png (or the ``formats`` given), with nothing in them that changes from one
+    build to the next."""
     stem = Path(stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
-    paths = [stem.parent / f"{stem.name}.svg", stem.parent / f"{stem.name}.png"]
-    svg = io.StringIO()
+    paths = [stem.parent / f"{stem.name}.{suffix}" for suffix in formats]
     with mpl.rc_context(fname=STYLE):
-        fig.savefig(svg, format="svg", metadata={"Date": None})
-        fig.savefig(paths[1], format="png", metadata={"Software": None})
-    paths[0].write_text(_stable_ids(svg.getvalue()), encoding="utf-8")
+        for path in paths:
+            if path.suffix == ".svg":
+                svg = io.StringIO()
+                fig.savefig(svg, format="svg", metadata={"Date": None})
+                path.write_text(_stable_ids(svg.getvalue()), encoding="utf-8")
+            else:
+                fig.savefig(path, format="png", metadata={"Software": None})
     return paths
+
+
+# --------------------------------------------------------------------------- one target, every figure known of it
+
+#: How a figure of a target's time line is drawn: marker, colour, size (the road chart's marks).
+TIMELINE_MARKS = {
+    "baseline": ("o", COLOURS["baseline"], 7), "target": ("s", COLOURS["target"], 7), "result": ("D", COLOURS["reference"], 7),
+    "plan": ("^", "#56B4E9", 8),
+}
+#: The legend's words for each role of a figure on a target's time line.
+TIMELINE_WORDS = {
+    "baseline": NP_("timeline", "value before the plan's year"), "target": NP_("timeline", "this resolution's target"),
+    "result": NP_("timeline", "result"), "plan": NP_("timeline", "another plan's target"),
+}
+
+
+@styled
+def target_timeline(timeline: pd.DataFrame, *, lang: str = "en", title: str = "", unit: str = "") -> Figure:
+    """Every figure known of one target on one time axis: ``timeline`` is the table of ``pages.timeline`` (one row per
+    figure: ``role``, ``start``, ``end``, ``value``, ``value_text``, ``estimate``, ``figure_id``).
+
+    A figure for one year is a marker at that year, labelled with its value (a bound as '≥'); a yearly average over a
+    period is a dashed line across it; a total over a period is not a yearly value and is left to the table. A hollow
+    marker is an estimate."""
+    msg = messages(lang)
+    fig, axes = _new_figure(6.4, 3.0)
+    ax = axes[0, 0]
+    drawn = timeline[timeline["value"].notna() & timeline["drawn"]]
+    for _, r in drawn.iterrows():
+        marker, colour, size = TIMELINE_MARKS[r["role"]]
+        gid = f"{r['role']}:{r['figure_id']}"
+        if r["start"] == r["end"]:
+            ax.plot([r["start"]], [r["value"]], marker=marker, markersize=size, color=colour, linestyle="none",
+                    markerfacecolor="white" if r["estimate"] else colour, markeredgewidth=1.5, gid=gid)
+            ax.annotate(r["value_text"], xy=(r["start"], r["value"]), xytext=(7, 0), textcoords="offset points",
+                        fontsize=8, va="center", ha="left", gid="value-label")
+        else:
+            ax.plot([r["start"], r["end"]], [r["value"], r["value"]], color=colour, linestyle="--", linewidth=1.4, gid=gid)
+            ax.annotate(r["value_text"], xy=(r["end"], r["value"]), xytext=(4, 4), textcoords="offset points",
+                        fontsize=8, va="bottom", ha="left", gid="value-label")
+    years = sorted(set(drawn["start"]) | set(drawn["end"]))
+    low, high = float(drawn["value"].min()), float(drawn["value"].max())
+    pad = (high - low) * 0.25 or abs(high) * 0.1 or 1.0
+    ax.set_ylim(min(0.0, low - pad) if low >= 0 and low - pad < 0 else low - pad, high + pad)
+    ax.set_xlim(min(years) - 0.6, max(years) + 1.2)
+    ax.set_xticks(years, [str(y) for y in years])
+    ax.set_ylabel(unit_label(unit, lang) if unit else "")
+    _axis_numbers(ax.yaxis, lang)
+    handles, labels = [], []
+    for role in TIMELINE_MARKS:
+        if (drawn["role"] == role).any():
+            marker, colour, size = TIMELINE_MARKS[role]
+            handles.append(Line2D([], [], marker=marker, color=colour, markersize=size * 0.8, linestyle="none"))
+            labels.append(msg.pgettext(*TIMELINE_WORDS[role]))
+    if drawn["estimate"].any():
+        handles.append(Line2D([], [], marker="o", color="#555555", markerfacecolor="white", linestyle="none"))
+        labels.append(msg("hollow marker: an estimate"))
+    ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, -0.14), ncols=3, borderaxespad=0)
+    outside = timeline[timeline["file"].notna()].set_index("figure_id")
+    return _finish(fig, title, lang=lang, context=outside, figure_ids=[f for f in drawn["figure_id"] if f in outside.index])
 
 
 def _stable_ids(svg: str) -> str:

@@ -72,7 +72,8 @@ FIGURE_FILES = "data/context.csv or data/outcomes.csv"
 def _wide(targets: pd.DataFrame, column: str = "value", ids=()) -> pd.DataFrame:
     """One row per plan, one column per indicator (with a column for every id in ``ids``)."""
     wide = targets.pivot(index="plan_id", columns="indicator_id", values=column)
-    return wide.reindex(columns=wide.columns.union(pd.Index(ids)))
+    wide = wide.reindex(columns=wide.columns.union(pd.Index(ids)))
+    return wide if column == "value" else wide.astype(object)  # a text column a plan lacks is text too, not float
 
 
 def _figure(context: pd.DataFrame | None, figure_id: str, unit: str | None = None) -> float | None:
@@ -554,7 +555,7 @@ def poverty_reduction(targets: pd.DataFrame, context=None, lang: str = "en") -> 
     wide = _wide(targets, ids=ids)
     needs = _missing_note(msg, wide, ids, context, ["poverty_rate_baseline_2020"])
     province, poor = wide[ids[0]], wide[ids[1]]
-    stated = _wide(targets, "value_as_written", ids=ids).map(lambda w: _stated(msg, w), na_action="ignore")
+    stated = _wide(targets, "value_as_written", ids=ids).map(lambda w: _stated(msg, w), na_action="ignore").astype(object)
     ok = poor >= province
     finding = _texts(msg, N_("The poor districts are to cut {poor} points against {province} for the province, so the other "
                              "districts must cut less than {province}."), wide.index,

@@ -42,6 +42,15 @@ def NP_(context: str, message: str) -> tuple[str, str]:
     return context, message
 
 
+#: The link to the other language, in that language: 'In English' on a Vietnamese page, 'Tiếng Việt' on an English one.
+LANGUAGE_LINK = NP_("language switch", "In English")
+
+
+def language_link(lang: str) -> str:
+    """How the link to the edition in ``lang`` reads, in ``lang``."""
+    return messages(lang).pgettext(*LANGUAGE_LINK)
+
+
 def check_lang(lang: str) -> str:
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")

@@ -34,6 +34,10 @@ def say(line: str) -> None:
 
 #: The editions: a folder of notebooks per language, each notebook's code the same in both but for ``LANG``.
 EDITIONS = ("vi", "en")
+#: The file name of a report page in each language: the plan's language has the plain name.
+SUFFIX = {"vi": "", "en": ".en"}
+#: The index of each edition, at the report's root.
+INDEX_PAGES = {lang: f"index{SUFFIX[lang]}.html" for lang in EDITIONS}
 
 
 def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:

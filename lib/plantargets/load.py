@@ -434,8 +434,15 @@ def _target_rules(targets: pd.DataFrame, groups: pd.DataFrame) -> list[Problem]:
         ("part_of", ~shares & targets["part_of"].notna(), "is only for a share of a total"),
         ("part_of", shares & (parts < 2), "is the only share of its whole: is the name mistyped?"),
         ("group", ~_plan_key(targets).isin(_plan_key(groups)), "is not a group of this plan in groups.csv"),
+        *_note_rules(targets),
     ]
     return _broken(targets, rules, {"value": "value_as_written"})
+
+
+def _note_rules(table: pd.DataFrame) -> list:
+    """A note is written in both languages or in neither: the Vietnamese edition shows ``note_vi``, the English ``note``."""
+    return [("note_vi", table["note"].notna() & table["note_vi"].isna(), "is missing: the note needs its Vietnamese text too"),
+            ("note_vi", table["note"].isna() & table["note_vi"].notna(), "is set, but the row has no English note")]
 
 
 def _plan_key(table: pd.DataFrame) -> pd.Series:
@@ -676,6 +683,7 @@ def load_outcomes(path: Path | str | None = None) -> pd.DataFrame:
         ("period_figure", (period == "period total") & per_year,
          "is 'period total', but value_as_written gives a figure for each year ('/năm', 'per year')"),
         ("value_as_written", planned, "follows 'kế hoạch', 'mục tiêu' or 'chỉ tiêu' in the quote: that is a plan's figure, not a result"),
+        *_note_rules(text),
     ]
     problems = _broken(text, rules, {}) + _figure_rules(outcomes, text, percent_of_whole(target))
     problems += [Problem(line, None, "unit", f"{outcomes.at[line, 'unit']!r} is not the unit of the target in targets.csv, "

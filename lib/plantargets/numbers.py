@@ -18,7 +18,8 @@ def half_unit(written: str) -> float:
 
 def half_units(written: pd.Series) -> pd.Series:
     """``half_unit`` of each number in a column written in Vietnamese notation (missing stays missing)."""
-    places = written.astype("str").str.partition(",")[2].str.len()
+    text = pd.Series([str(w) if isinstance(w, str) else "" for w in written], index=written.index, dtype=object)
+    places = text.map(lambda w: len(w.partition(",")[2]))
     return (0.5 * 10.0 ** -places.astype("float64")).where(written.notna())
 
 

@@ -12,15 +12,14 @@ one of those inputs changed: ``build/report.inputs`` holds the digest it was wri
 from __future__ import annotations
 
 import argparse
-import html
 import re
 import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .i18n import messages
-from .inputs import CACHE_DIR, EDITIONS, REPORT_DIR, edition_of, notebook_paths, other_edition, report_digest, report_is_current, say as say_line, stamp_of
+from .i18n import language_link, messages
+from .inputs import CACHE_DIR, EDITIONS, INDEX_PAGES, REPORT_DIR, edition_of, notebook_paths, other_edition, report_digest, report_is_current, say as say_line, stamp_of
 from .paths import DATA_DIR, NOTEBOOKS_DIR, shown
 
 if TYPE_CHECKING:
@@ -122,18 +121,16 @@ def _draw_figures(out: Path) -> list[tuple[str, dict[str, list[Path]], dict[str,
     return [(stem, written[stem], titles[stem]) for stem in written]
 
 
-#: The index of each edition: the plan's language at the report's root.
-INDEX_PAGES = {"vi": "index.html", "en": "index.en.html"}
-
-
 def render(executed: list[tuple[Path, nbformat.NotebookNode]], out: Path = REPORT_DIR, say=say_line,
            cache: Path | None = None) -> Path:
-    """Write the HTML page of each executed notebook, the figures and an index per edition under ``out``; return the
-    index of the plan's language (``index.html``).
+    """Write the HTML page of each executed notebook, the figures, a page per target and an index per edition under
+    ``out``; return the index of the plan's language (``index.html``).
 
     Each page is in its edition's language (``<html lang>``, its links, its figures) and links to its index and to
-    the same notebook in the other language. A notebook outside the editions is shown as English."""
+    the same page in the other language. A notebook outside the editions is shown as English."""
     from nbconvert import HTMLExporter
+
+    from . import pages
 
     out.mkdir(parents=True, exist_ok=True)
     entries = {lang: [] for lang in EDITIONS}
@@ -144,41 +141,49 @@ def render(executed: list[tuple[Path, nbformat.NotebookNode]], out: Path = REPOR
         title, summary = title_and_summary(notebook)
         exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)], language_code=lang)
         other_lang = EDITIONS[1 - EDITIONS.index(lang)]
-        links = {"index": INDEX_PAGES[lang], "index_label": messages(lang)("← All notebooks"),
+        msg = messages(lang)
+        links = {"index": INDEX_PAGES[lang], "index_label": msg("← All targets and notebooks"),
                  "other": f"{other.stem}.html" if other is not None and other in stems else None,
-                 "other_label": messages(other_lang)("In English"), "other_lang": other_lang}
+                 "other_label": language_link(other_lang), "other_lang": other_lang}
         page, _ = exporter.from_notebook_node(_linked_to_pages(notebook), resources={"metadata": {"name": title}, "plantargets": links})
         (out / f"{path.stem}.html").write_text(page, encoding="utf-8")
-        entries[lang].append((path.stem, title, summary))
+        entries[lang].append({"stem": path.stem, "href": f"{path.stem}.html", "title": title, "summary": one_line(summary),
+                              "sections": pages.sections_of(page)})
     figures = write_figures(out / "figures", cache, say)
     downloads = write_downloads(out / "data")
+    facts = pages.Facts.load()
+    say(f"writing a page per target: {len(facts.targets)} targets x {len(EDITIONS)} languages")
+    pages.write_target_pages(out, facts, entries)
     for lang in EDITIONS:
-        page = _index_page(entries[lang], figures, out, downloads, _checks_table(lang), lang=lang)
-        (out / INDEX_PAGES[lang]).write_text(page, encoding="utf-8")
+        notebooks = [dict(entry, figures=[
+            {"svg": by_lang[lang][0].relative_to(out).as_posix(), "png": by_lang[lang][1].relative_to(out).as_posix(),
+             "title": titles[lang]}
+            for stem, by_lang, titles in figures if stem.split("-", 1)[0] == entry["stem"].split("-", 1)[0]])
+            for entry in entries[lang]]
+        listed = [{"href": p.relative_to(out).as_posix(), "name": p.name} for p in downloads]
+        (out / INDEX_PAGES[lang]).write_text(pages.index_page(facts, lang, notebooks, listed), encoding="utf-8")
     return out / INDEX_PAGES["vi"]
 
 
 def citation(lang: str = "en") -> str:
     """How to cite the data, and its licence: in the downloads' README (English) and on each index."""
-    msg = messages(lang)
-    return (msg("Cite the source as: \"10 chỉ tiêu phát triển kinh tế - xã hội năm 2021\", Đoàn ĐBQH và HĐND tỉnh Lai "
-                "Châu, www.hdnd.laichau.gov.vn, 05/02/2021; and, for each outside figure, the publisher named in its row.")
-            + "\n\n" + msg("Licence: CC BY 4.0 for the curated data; cite this project and the sources above."))
+    from . import sources
 
+    return sources.citation(lang)
 
-CITATION = citation("en")
 
 #: The data offered for download, and the README that goes with it.
-DOWNLOADS = ("targets.csv", "groups.csv", "outcomes.csv", "context.csv", "datapackage.json")
-DOWNLOADS_README = """# Lai Châu's 2021 plan: the data
+DOWNLOADS = ("plans.csv", "targets.csv", "groups.csv", "outcomes.csv", "context.csv", "datapackage.json")
+DOWNLOADS_README = """# The plans' targets: the data
 
-- `targets.csv`: the targets of the resolution on the 2021 socio-economic plan of the People's Council (HĐND) of
-  Lai Châu province, 15th session, 8-10 December 2020, one row per target, each with the verbatim clause that
-  states it.
-- `groups.csv`: the labels of the 10 key indicators (chỉ tiêu chủ yếu), the groups of the targets.
+- `plans.csv`: each plan: the province, the body that adopted it, the session and its dates, the article it is read
+  from and that article's paragraph of key targets.
+- `targets.csv`: the targets of each plan, one row per target, each with the verbatim clause that states it.
+- `groups.csv`: the labels of the groups of targets (the resolution's numbered key indicators, chỉ tiêu chủ yếu).
 - `outcomes.csv`, `context.csv`: figures from outside the resolution (2020 values, 2021 results, later plans'
   targets, communes, population), each with its publisher, title, URL, date and a verbatim quote.
-- `datapackage.json`: the schema of the four tables (Frictionless Data Package).
+- `datapackage.json`: the schema of the tables (Frictionless Data Package).
+- `../targets/<plan>/<indicator>.csv` and `.json`: every figure known of one target, one row each.
 
 Values are written as the sources write them, in Vietnamese notation: '.' groups thousands, ',' marks decimals.
 
@@ -191,24 +196,8 @@ def write_downloads(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = [Path(shutil.copyfile(DATA_DIR / name, out / name)) for name in DOWNLOADS]
     readme = out / "README.md"
-    readme.write_text(DOWNLOADS_README.format(CITATION=CITATION), encoding="utf-8")
+    readme.write_text(DOWNLOADS_README.format(CITATION=citation("en")), encoding="utf-8")
     return [*written, readme]
-
-
-def _checks_table(lang: str = "en") -> str:
-    """The consistency checks of notebook 02, one row each: check, subject, status and finding, in ``lang``."""
-    from .checks import run_checks
-    from .load import load_context, load_targets
-
-    msg = messages(lang)
-    summary = run_checks(load_targets(), load_context(), lang=lang)
-    rows = "\n".join(
-        f"  <tr><td>{html.escape(str(r.check))}</td><td>{html.escape(str(r.subject))}</td>"
-        f"<td>{html.escape(msg.pgettext('status', str(r.status)))}</td><td>{html.escape(str(r.finding))}</td></tr>"
-        for r in summary.itertuples()
-    )
-    head = "".join(f"<th>{html.escape(msg.pgettext('column', c))}</th>" for c in ("check", "subject", "status", "finding"))
-    return f"<table>\n  <tr>{head}</tr>\n{rows}\n</table>"
 
 
 def write_report(out: Path = REPORT_DIR, notebooks: Path = NOTEBOOKS_DIR, cache: Path = CACHE_DIR, say=say_line) -> Path:
@@ -229,63 +218,6 @@ def write_report(out: Path = REPORT_DIR, notebooks: Path = NOTEBOOKS_DIR, cache:
     index = render([(run.path, run.notebook) for run in runs], out, say=say, cache=cache)
     stamp_of(out).write_text(digest + "\n", encoding="utf-8")
     return index
-
-
-def _index_page(entries: list[tuple[str, str, str]], figures=(), out: Path | None = None, downloads=(), checks="",
-                lang: str = "en") -> str:
-    msg = messages(lang)
-    other = EDITIONS[1 - EDITIONS.index(lang)]
-    items = "\n".join(
-        f'  <li><a href="{html.escape(stem)}.html">{html.escape(title)}</a><br>{html.escape(one_line(summary))}</li>'
-        for stem, title, summary in entries
-    )
-    figure_items = "\n".join(
-        f"  <li>{html.escape(titles[lang])} ("
-        + ", ".join(f'<a href="{html.escape(p.relative_to(out).as_posix())}">{p.suffix[1:].upper()}</a>' for p in by_lang[lang])
-        + ")</li>"
-        for stem, by_lang, titles in figures
-    )
-    download_items = "\n".join(
-        f'  <li><a href="{html.escape(p.relative_to(out).as_posix())}">{html.escape(p.name)}</a></li>' for p in downloads
-    )
-    return f"""<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(msg("Lai Châu's 2021 plan: notebooks"))}</title>
-<style>
-  body {{ font-family: "DejaVu Sans", system-ui, sans-serif; line-height: 1.5; max-width: 60rem; margin: 0 auto; padding: 1rem; color: #222; }}
-  h1 {{ font-size: 1.6rem; }}
-  li {{ margin-bottom: 0.5rem; }}
-  table {{ border-collapse: collapse; width: 100%; font-size: 0.9rem; }}
-  th, td {{ border: 1px solid #ccc; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }}
-  th {{ background: #f2f2f2; }}
-  .licence {{ white-space: pre-line; }}
-</style>
-</head>
-<body>
-<nav><a href="{INDEX_PAGES[other]}" hreflang="{other}" lang="{other}">{html.escape(messages(other)("In English"))}</a></nav>
-<h1>{html.escape(msg("Lai Châu's 2021 socio-economic plan"))}</h1>
-<p>{html.escape(msg("Source: the resolution of the People's Council (HĐND) of Lai Châu province, 15th session, 12/2020, as reported by Đoàn ĐBQH và HĐND tỉnh Lai Châu, www.hdnd.laichau.gov.vn, 05/02/2021."))}</p>
-<ol>
-{items}
-</ol>
-<h2>{html.escape(msg("Consistency checks"))}</h2>
-<p>{html.escape(msg("Each check, its rule and what it found are explained in notebook 02."))}</p>
-{checks}
-<h2>{html.escape(msg("Figures"))}</h2>
-<ul>
-{figure_items}
-</ul>
-<h2>{html.escape(msg("Data"))}</h2>
-<ul>
-{download_items}
-</ul>
-<p class="licence">{html.escape(citation(lang))}</p>
-</body>
-</html>
-"""
 
 
 def execute_in_place(notebooks: Path = NOTEBOOKS_DIR, cache: Path = CACHE_DIR, say=say_line) -> None:

@@ -127,6 +127,8 @@ def cases() -> list[tuple[dict, bytes]]:
              name="outcomes.csv", id_field="figure_id", value="7,96", value_as_written="7,96%")
     row_case("context-bound-against-its-words.csv", "tea_area_2018", "bound", "does not match the words",
              name="context.csv", id_field="figure_id", bound="exact")
+    row_case("note-without-vietnamese.csv", "share_agriculture_forestry_fishery", "note_vi", "needs its Vietnamese text",
+             note_vi="")
     row_case("unknown-theme.csv", "grdp_growth", "theme", "is not one of", theme="growth")
     row_case("plan-date-not-iso.csv", "laichau-2021", "session_start", "is not a date written YYYY-MM-DD",
              name="plans.csv", id_field="plan_id", session_start="08/12/2020")
