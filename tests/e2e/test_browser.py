@@ -15,7 +15,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urlparse, urlunparse
 
 import nbformat
 import pytest
@@ -24,10 +24,11 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from labserver import CHROMIUM, CHROMIUM_ARGS, browser_missing, children, command_line, kill_left, running_lab
-from plantargets import load_context, load_targets, run_checks
 from plantargets.paths import BUILD_DIR, DATA_DIR, NOTEBOOKS_DIR, shown
 from plantargets.i18n import messages
 from plantargets.inputs import EDITIONS, edition_of, other_edition
+from plantargets.inputs import SUFFIX
+from plantargets.pages import Facts, findings, page_path
 from plantargets.report import DOWNLOADS, citation, INDEX_PAGES, REPORT_DIR, notebook_paths, one_line, title_and_summary
 
 pytestmark = pytest.mark.e2e
@@ -301,12 +302,14 @@ def _linked_file(href: str) -> Path:
 
 @pytest.mark.parametrize("lang", EDITIONS)
 def test_report_in_the_browser(page, lang):
-    """Each edition's index names its notebooks, gives the checks in its language and links every file of the
-    report that belongs to it; each page is in its language and links to its index and to the other edition."""
-    msg = messages(lang)
+    """Each edition's index opens with the findings, lists every target in a table that sorts and filters, names its
+    notebooks and gives the checks in words; then every link of the edition is followed, page by page: each page is
+    in its language, draws every image and letter, links back to its index and to the same page in the other
+    language, and nothing is asked of the network."""
     index = REPORT_DIR / INDEX_PAGES[lang]
     if not index.exists():
         pytest.fail(f"{shown(index)} is missing: make e2e builds it (make report)", pytrace=False)
+    facts = Facts.load()
     page.goto(index.as_uri())
     assert page.evaluate("document.documentElement.lang") == lang
     text = page.inner_text("body")
@@ -314,60 +317,131 @@ def test_report_in_the_browser(page, lang):
     for stem, notebook in notebooks.items():
         title, summary = title_and_summary(notebook)
         assert f"{title}\n{one_line(summary)}" in text, f"the index does not name {stem} with its one-line summary"
-    assert " ".join(citation(lang).split()) in " ".join(text.split()), "the index gives the citation and the licence"
+    flat = " ".join(text.split())
+    assert " ".join(citation(lang).split()) in flat, "the index gives the citation and the licence"
+    for sentence in findings(facts, lang):
+        assert " ".join(sentence.split()) in flat, "the index opens with the findings"
     assert page.locator('meta[name="viewport"]').count() == 1
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"report-index.{lang}.png", full_page=True)
     assert _missing_glyphs(page, "body") == []
 
-    checks = run_checks(load_targets(), load_context(), lang=lang)
-    rows = page.locator("table tr").all_inner_texts()[1:]
-    assert len(rows) == len(checks)
-    for row, check in zip(rows, checks.itertuples()):
-        assert row.split("\t") == [str(check.check), str(check.subject), msg.pgettext("status", str(check.status)),
-                                    str(check.finding)]
+    checks = facts.derived(lang)["checks"]
+    rows = page.locator("#checks + p + table tbody tr").all_inner_texts()
+    assert [r.split("\t") for r in rows] == [[c.what, messages(lang).pgettext("status", c.status), c.finding]
+                                             for c in checks.itertuples()]
+    _sort_and_filter(page, facts, lang)
 
-    hrefs = page.locator("a[href]").evaluate_all("links => links.map(a => a.href)")
-    linked = [_linked_file(href) for href in hrefs]
-    other_index = REPORT_DIR / INDEX_PAGES[EDITIONS[1 - EDITIONS.index(lang)]]
-    pages = sorted(REPORT_DIR / f"{stem}.html" for stem in notebooks)
-    figures = sorted(p for p in (REPORT_DIR / "figures").iterdir() if p.suffixes[-2:-1] == [f".{lang}"])
-    data = sorted((REPORT_DIR / "data").iterdir())
-    assert sorted(linked) == sorted([other_index, *pages, *figures, *data]), "the index links its edition's files, once"
-
-    for href, path in zip(hrefs, linked):
+    seen, queue = set(), [index.as_uri()]
+    while queue:
+        href = queue.pop(0)
+        path = _linked_file(href)
+        if path in seen:
+            continue
+        seen.add(path)
+        assert path.is_file(), f"a link leads nowhere: {href}"
+        assert REPORT_DIR in path.parents, f"a link leaves the report: {href}"
         if path.suffix == ".csv":
-            with page.expect_download() as download:
-                page.locator(f'a[href="{path.relative_to(REPORT_DIR).as_posix()}"]').click()
-            assert Path(download.value.path()).read_bytes() == (DATA_DIR / path.name).read_bytes()
-            continue
+            continue  # a download: compared with its file below
         page.goto(href)
-        if path == other_index:
-            assert page.evaluate("document.documentElement.lang") != lang
-        elif path.suffix == ".html":
-            stem = path.stem
-            assert page.evaluate("document.documentElement.lang") == lang
-            assert page.title() == title_and_summary(notebooks[stem])[0]
-            assert page.locator("img").evaluate_all("imgs => imgs.every(i => i.complete && i.naturalWidth > 0)")
-            assert page.locator("img").count() == _image_outputs(notebooks[stem])
-            assert _missing_glyphs(page, "body") == []
-            other = other_edition(NOTEBOOKS_DIR / lang / f"{stem}.ipynb")
-            switch = page.locator(f'nav a[hreflang]')
-            assert switch.get_attribute("href") == f"{other.stem}.html" and (REPORT_DIR / f"{other.stem}.html").is_file()
-            page.get_by_role("link", name=msg("← All notebooks")).click()  # back by the page's own link
-            assert page.url == index.as_uri()
-            continue
+        if path.suffix == ".html":
+            queue += _check_page(page, path, lang, notebooks)
         elif path.suffix == ".png":
             assert page.locator("img").evaluate("i => i.naturalWidth") > 0
         elif path.suffix == ".svg":
             assert page.evaluate("document.documentElement.localName") == "svg"
             assert page.evaluate("document.documentElement.getBBox().width") > 0
-        else:  # the datapackage and the README, shown as text
+        else:  # the datapackage, the README, a target's JSON: shown as text
             assert page.inner_text("pre").rstrip("\n") == path.read_text(encoding="utf-8").rstrip("\n")
-        page.go_back()
-    assert {p.name for p in linked if p.parent.name == "data"} == {*DOWNLOADS, "README.md"}
+    html_seen = {p for p in seen if p.suffix == ".html"}
+    targets = {REPORT_DIR / page_path(t.plan_id, t.indicator_id, lang) for t in facts.targets.itertuples()}
+    assert targets <= html_seen, "every target's page is reached from the index"
+    assert {REPORT_DIR / f"{stem}.html" for stem in notebooks} <= html_seen
+    assert {p.name for p in seen if p.parent.name == "data"} == {*DOWNLOADS, "README.md"}
+    for path in sorted(p for p in seen if p.suffix == ".csv")[:3]:  # downloads arrive as the files they are
+        page.goto(index.as_uri())
+        link = path.relative_to(REPORT_DIR).as_posix()
+        if page.locator(f'a[href="{link}"]').count() == 0:
+            continue
+        with page.expect_download() as download:
+            page.locator(f'a[href="{link}"]').click()
+        assert Path(download.value.path()).read_bytes() == path.read_bytes()
     assert page.script_errors == [] and page.console_errors == []
     assert page.outside == [], "the report asked the network"
+
+
+def _check_page(page, path: Path, lang: str, notebooks: dict) -> list[str]:
+    """One HTML page of an edition: its language, images, letters and links home and across; the links to follow."""
+    index = (REPORT_DIR / INDEX_PAGES[lang]).as_uri()
+    other_index = REPORT_DIR / INDEX_PAGES[EDITIONS[1 - EDITIONS.index(lang)]]
+    if path == other_index:
+        assert page.evaluate("document.documentElement.lang") != lang
+        return []
+    assert page.evaluate("document.documentElement.lang") == lang, path
+    assert page.locator("img").evaluate_all("imgs => imgs.every(i => i.complete && i.naturalWidth > 0)"), path
+    assert page.locator("img:not([alt]), img[alt='']").count() == 0, f"an image without alt text: {path}"
+    assert _missing_glyphs(page, "body") == [], path
+    if path.parent == REPORT_DIR and path.stem in notebooks:
+        assert page.title() == title_and_summary(notebooks[path.stem])[0]
+        assert page.locator("img").count() == _image_outputs(notebooks[path.stem])
+    if path.parent != REPORT_DIR or path.name != INDEX_PAGES[lang]:
+        switch = page.locator("nav a[hreflang]").first
+        assert _linked_file(switch.evaluate("a => a.href")).is_file(), f"the other language's page is missing: {path}"
+        home = page.locator("nav a").first
+        assert home.evaluate("a => a.href") == index, f"no way back to the index from {path}"
+    hrefs = page.locator("a[href]").evaluate_all("links => links.map(a => a.href)")
+    follow = []
+    for href in hrefs:
+        parsed = urlparse(href)
+        if parsed.scheme != "file":
+            continue  # a source's address, in the text: shown, never fetched
+        target = _linked_file(href)
+        if parsed.fragment and target.suffix == ".html":  # a section of a notebook: the heading is there
+            page_text = target.read_text(encoding="utf-8")
+            assert f'id="{parsed.fragment}"' in page_text, f"{path} links to a section that is not there: {href}"
+        if target.suffix == ".html" and _lang_of(target, notebooks, lang) != lang and target != other_index:
+            continue  # the same page in the other language: it exists (above); the other language's test follows it
+        follow.append(urlunparse(parsed._replace(fragment="")))
+    return follow
+
+
+def _lang_of(path: Path, notebooks: dict, lang: str) -> str:
+    """The language of a page of the report, from its name: an index, a notebook of ``lang``, a target's page."""
+    for edition, name in INDEX_PAGES.items():
+        if path == REPORT_DIR / name:
+            return edition
+    if path.parent == REPORT_DIR:
+        return lang if path.stem in notebooks else EDITIONS[1 - EDITIONS.index(lang)]
+    return "en" if path.name.endswith(f"{SUFFIX['en']}.html") else "vi"
+
+
+def _sort_and_filter(page, facts, lang: str) -> None:
+    """The table of targets sorts by a column and filters by words and status, with scripts; without, it is whole."""
+    msg = messages(lang)
+    table = page.locator("#target-table tbody tr")
+    assert table.count() == len(facts.targets)
+    page.locator("#target-table thead th").nth(2).locator("button").click()
+    values = [v for v in page.locator("#target-table tbody td:nth-child(3)").evaluate_all("cells => cells.map(c => c.dataset.value)")]
+    numbers = [float(v) for v in values if v]
+    assert numbers == sorted(numbers) and values[-len([v for v in values if not v]) or len(values):] == [v for v in values if not v]
+    assert page.locator("#target-table thead th").nth(2).get_attribute("aria-sort") == "ascending"
+    name = facts.targets.iloc[0][f"name_{lang}"]
+    page.fill("#target-filter", name)
+    visible = [r for r in page.locator("#target-table tbody tr:not([hidden]) td:nth-child(2)").all_inner_texts()]
+    assert name in visible and all(name.lower() in v.lower() for v in visible)
+    page.fill("#target-filter", "")
+    page.select_option("#status-filter", msg.pgettext("status", "met"))
+    met = page.locator("#target-table tbody tr:not([hidden])").count()
+    card = facts.derived(lang)["card"]
+    assert met == int((card["status"] == "met").sum()) > 0
+    assert f"{met}" in page.inner_text("#target-count")
+    page.select_option("#status-filter", "")
+    context = page.context.browser.new_context(java_script_enabled=False)
+    bare = context.new_page()
+    bare.goto((REPORT_DIR / INDEX_PAGES[lang]).as_uri())
+    assert bare.locator("#target-table tbody tr:visible").count() == len(facts.targets)
+    assert not bare.locator("#target-controls").is_visible()
+    context.close()
 
 
 def test_the_browser_run_sees_what_goes_wrong(lab, lab_page):
