@@ -1,5 +1,7 @@
 """The consistency catalogue: each check passes on the plan, and fails when the data is broken on purpose."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -357,3 +359,20 @@ def test_the_card_reads_in_vietnamese(targets):
     shown = checks.card(checks.parts_sum_to_whole(targets, lang="vi"), lang="vi")
     assert shown.loc["Sai số cho phép", "grdp_structure"] == "0,02"
     assert shown.loc["Đánh giá", "grdp_structure"] == "đạt"
+
+
+def test_each_check_says_which_targets_it_read(targets, context):
+    """The column ``uses`` lists the ids of the targets a check read: what a target's page lists its checks by."""
+    summary = run_checks(targets, context)
+    ids = set(targets["indicator_id"])
+    for row in summary.itertuples():
+        used = row.uses.split()
+        assert set(used) <= ids, row.check
+        if row.check not in ("percentages_within_0_100", "growth_rates_plausible", "comparator_matches_wording"):
+            assert used == [i for i in re.split(r"[,;]? ", str(row.inputs).split(";")[0]) if i in ids], row.check
+    growth = summary[summary["check"] == "growth_rates_plausible"].iloc[0]
+    assert set(growth["uses"].split()) == set(targets.loc[targets["kind"] == "growth rate", "indicator_id"])
+    assert summary[summary["check"] == "commune_units_add_up"].iloc[0]["uses"] == ""  # outside figures only
+    fewer = targets[targets["indicator_id"] != "tourist_arrivals_growth"]
+    again = run_checks(fewer, context)
+    assert "tourist_arrivals_growth" not in again[again["check"] == "growth_rates_plausible"].iloc[0]["uses"].split()

@@ -124,3 +124,19 @@ def test_a_tables_words_read_from_the_left_its_numbers_from_the_right_and_quotes
     assert "text-align: right" in style_of("row0_col1") and "white-space: nowrap" in style_of("row0_col1")
     assert "max-width: 36em" in style_of("row0_col2")
     assert "word-break: normal" in " ".join(body for selectors, body in rules if selectors.strip().endswith("td"))
+
+
+def test_a_message_missing_from_the_catalogue_is_an_error_not_english_on_a_vietnamese_page():
+    """A message written where pybabel does not look (``messages(lang)("...")``) never reaches the catalogue: shown,
+    it would be English on a Vietnamese page. It raises instead, naming the catalogue."""
+    from plantargets.i18n import messages
+
+    for lang in ("vi", "en"):
+        msg = messages(lang)
+        with pytest.raises(LookupError, match=r"plantargets.po: no message 'Not in any catalogue'"):
+            msg("Not in any catalogue")
+        with pytest.raises(LookupError, match="context 'status'"):
+            msg.pgettext("status", "half met")
+        with pytest.raises(LookupError):
+            msg.ngettext("{n} ghost", "{n} ghosts", 2)
+    assert messages("vi").ngettext("{n} target", "{n} targets", 2) == "2 chỉ tiêu"

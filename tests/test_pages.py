@@ -253,6 +253,7 @@ def second_plan(tmp_path_factory):
     _write(folder, "outcomes.csv", [dict(
         figure_id="growth_result_2022", plan_id="thu-nghiem-2022", indicator_id="growth", year="2022", role="result",
         value="7,1", bound="exact", estimate="false", final="false", unit="percent", publisher="Không ai (dựng cho kiểm thử)",
+        publisher_vi="Không ai (dựng cho kiểm thử)",
         title="Kết quả dựng cho kiểm thử", url="https://example.invalid/result", value_as_written="7,1%",
         quote="tốc độ tăng trưởng kinh tế năm 2022 đạt 7,1%")])
     shutil.copy(DATA_DIR / "context.csv", folder / "context.csv")

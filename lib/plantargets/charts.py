@@ -125,6 +125,8 @@ def _finish(fig: Figure, title: str, *, lang: str = "en", context=None, figure_i
     msg = messages(lang)
     fig.suptitle(textwrap.fill(title, int(fig.get_figwidth() * 8.4), break_on_hyphens=False), x=0.01, ha="left")
     note = _NOTE.get() or source_note(lang)
+    width = int(fig.get_figwidth() * 17)  # what fits on a line of the note, in characters
+    note = "\n".join(textwrap.fill(line, width) if len(line) > width else line for line in note.split("\n"))
     if figure_ids:
         used = context.loc[list(figure_ids)]
         # the outlet that was read: the name before its site in brackets, or after 'as reported by'
@@ -946,8 +948,9 @@ def target_timeline(timeline: pd.DataFrame, *, lang: str = "en", title: str = ""
         if r["start"] == r["end"]:
             ax.plot([r["start"]], [r["value"]], marker=marker, markersize=size, color=colour, linestyle="none",
                     markerfacecolor="white" if r["estimate"] else colour, markeredgewidth=1.5, gid=gid)
-            ax.annotate(r["value_text"], xy=(r["start"], r["value"]), xytext=(7, 0), textcoords="offset points",
-                        fontsize=8, va="center", ha="left", gid="value-label")
+            left = r["role"] == "result"  # beside the year's target: its label goes to the left of the marker
+            ax.annotate(r["value_text"], xy=(r["start"], r["value"]), xytext=(-7 if left else 7, 0), textcoords="offset points",
+                        fontsize=8, va="center", ha="right" if left else "left", gid="value-label")
         else:
             ax.plot([r["start"], r["end"]], [r["value"], r["value"]], color=colour, linestyle="--", linewidth=1.4, gid=gid)
             ax.annotate(r["value_text"], xy=(r["end"], r["value"]), xytext=(4, 4), textcoords="offset points",
@@ -956,7 +959,7 @@ def target_timeline(timeline: pd.DataFrame, *, lang: str = "en", title: str = ""
     low, high = float(drawn["value"].min()), float(drawn["value"].max())
     pad = (high - low) * 0.25 or abs(high) * 0.1 or 1.0
     ax.set_ylim(min(0.0, low - pad) if low >= 0 and low - pad < 0 else low - pad, high + pad)
-    ax.set_xlim(min(years) - 0.6, max(years) + 1.2)
+    ax.set_xlim(min(years) - 1.2, max(years) + 1.2)
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_ylabel(unit_label(unit, lang) if unit else "")
     _axis_numbers(ax.yaxis, lang)
@@ -969,7 +972,7 @@ def target_timeline(timeline: pd.DataFrame, *, lang: str = "en", title: str = ""
     if drawn["estimate"].any():
         handles.append(Line2D([], [], marker="o", color="#555555", markerfacecolor="white", linestyle="none"))
         labels.append(msg("hollow marker: an estimate"))
-    ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, -0.14), ncols=3, borderaxespad=0)
+    ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, -0.14), ncols=2, borderaxespad=0)
     outside = timeline[timeline["file"].notna()].set_index("figure_id")
     return _finish(fig, title, lang=lang, context=outside, figure_ids=[f for f in drawn["figure_id"] if f in outside.index])
 

@@ -80,15 +80,26 @@ class Messages:
         self._t = _translations(lang)
 
     def __call__(self, message: str, **values) -> str:
+        self._known(None, message)
         text = self._t.gettext(message)
         return text.format(**values) if values else text
 
     def ngettext(self, singular: str, plural: str, n: int, **values) -> str:
+        self._known(None, singular)
         return self._t.ngettext(singular, plural, n).format(n=self.number(n), **values)
 
     def pgettext(self, context: str, message: str, **values) -> str:
+        self._known(context, message)
         text = self._t.pgettext(context, message)
         return text.format(**values) if values else text
+
+    def _known(self, context: str | None, message: str) -> None:
+        """A message the catalogue lacks is an error, not English on a Vietnamese page: it was written where pybabel
+        does not look (``messages(lang)("...")`` instead of ``msg("...")``), or ``make messages`` was not run."""
+        if not self.has(context, message):
+            where = f" (context {context!r})" if context else ""
+            raise LookupError(f"{catalogue_path(self.lang)}: no message {message!r}{where}: mark it where it is written "
+                              f"(msg, N_, NP_) and run make messages")
 
     def number(self, value, places: int | None = None, *, sign: bool = False) -> str:
         """``value`` in the language's notation; ``places=None``: as many decimals as it has, up to 2."""
@@ -127,9 +138,9 @@ def _keys(lang: str) -> frozenset:
     """(context, msgid) of every message of the catalogue of ``lang``."""
     keys = set()
     for key in _translations(lang)._catalog:
-        if isinstance(key, str):  # a plural's forms are keyed (msgid, n)
-            context, _, message = key.rpartition("\x04")
-            keys.add((context or None, message))
+        key = key if isinstance(key, str) else key[0]  # a plural's forms are keyed (msgid, n)
+        context, _, message = key.rpartition("\x04")
+        keys.add((context or None, message))
     return frozenset(keys)
 
 

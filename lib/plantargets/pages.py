@@ -156,7 +156,8 @@ def timeline(facts: Facts, target: pd.Series, lang: str) -> pd.DataFrame:
             "value_text": _value_text(msg, r["value"], r["value_as_written"], r["bound"]),
             "value_as_written": r["value_as_written"], "bound": str(r["bound"]), "estimate": bool(r["estimate"]),
             "final": bool(r["final"]), "drawn": period != "period total", "what": _what(msg, str(r["role"]), str(r["year"]), period),
-            "publisher": r["publisher"], "title": r["title"], "url": r["url"],
+            "publisher": r["publisher_vi"] if lang == "vi" and pd.notna(r.get("publisher_vi")) else r["publisher"],
+            "title": r["title"], "url": r["url"],
             "published": None if pd.isna(r["published"]) else r["published"], "quote": r["quote"],
             "note": None if pd.isna(r.get(note_column)) else r.get(note_column), "file": r["file"],
         })
@@ -208,10 +209,16 @@ def discussed_in(target: pd.Series, lang: str, notebooks: list[dict]) -> list[di
 
 # --------------------------------------------------------------------------- the page of one target
 
+def _capital(text: str) -> str:
+    """A status or verdict starting a sentence: 'Met.', 'Đạt.'"""
+    return text[:1].upper() + text[1:]
+
+
 def plan_title(plan: pd.Series, lang: str) -> str:
     """'Lai Châu province: the targets of the 2021 socio-economic plan' (data/plans.csv)."""
-    return messages(lang)("{province}: the targets of the {year} socio-economic plan", province=plan[f"province_{lang}"],
-                          year=str(plan["year"]))
+    msg = messages(lang)
+    return msg("{province}: the targets of the {year} socio-economic plan", province=plan[f"province_{lang}"],
+               year=str(plan["year"]))
 
 
 def _group_label(target: pd.Series, lang: str) -> str:
@@ -248,8 +255,10 @@ def target_page(facts: Facts, target: pd.Series, lang: str, notebooks: list[dict
         progress = None
         if pd.notna(card["progress"]):
             progress = msg("{share}% of the change from 2020 that the plan set was achieved", share=msg.number(100 * card["progress"], 0))
-        score = {"status": msg.pgettext("status", str(card["status"])), "status_id": str(card["status"]),
-                 "reason": str(card["reason"]), "progress": progress}
+        score = {"status": _capital(msg.pgettext("status", str(card["status"]))), "status_id": str(card["status"]),
+                 "reason": str(card["reason"]), "progress": progress,
+                 "rule": msg("A target written as a plain number is reached by a result that rounds to it at the precision "
+                             "stated, or that passes it in the better direction.") if str(target["comparator"]) == "=" else None}
     pace = None
     if road is not None:
         def paced(value, bound):  # '≥ +9,26%/năm', '−0,70 điểm phần trăm/năm', '+1.700 ha/năm'
@@ -262,7 +271,7 @@ def target_page(facts: Facts, target: pd.Series, lang: str, notebooks: list[dict
                 return msg("{number} points a year", number=number)
             return msg("{amount} a year", amount=f"{number} {msg.pgettext('unit', str(target['unit']))}")
 
-        pace = {"verdict": msg.pgettext("verdict", str(road["verdict"])), "verdict_id": str(road["verdict"]),
+        pace = {"verdict": _capital(msg.pgettext("verdict", str(road["verdict"]))), "verdict_id": str(road["verdict"]),
                 "reason": str(road["reason"]), "measure": msg.pgettext("measure", str(road["measure"])),
                 "after_target": paced(road["pace_after_target"], road["pace_after_target_bound"]),
                 "after_result": paced(road["pace_after_result"], road["pace_after_result_bound"])}
@@ -283,7 +292,9 @@ def target_page(facts: Facts, target: pd.Series, lang: str, notebooks: list[dict
             "publisher": r.publisher, "title": r.title, "url": r.url if isinstance(r.url, str) else None,
             "published": when(msg, r.published), "quote": r.quote,
             "note": r.note if isinstance(r.note, str) else None,
-            "file": f"data/{r.file}" if isinstance(r.file, str) else plan["source_file"],
+            "row": (msg("data/{file}, the row of figure_id {figure_id}", file=r.file, figure_id=r.figure_id) if isinstance(r.file, str)
+                    else msg("data/targets.csv, the row of indicator_id {indicator_id}; the article: data/{article}",
+                             indicator_id=target["indicator_id"], article=plan["source_file"])),
         })
     return {
         "lang": lang, "other_lang": other(lang), "up": up,
@@ -402,7 +413,11 @@ def findings(facts: Facts, lang: str) -> list[str]:
             by = msg("{gap} points", gap=msg.number(abs(gap), 2))
         else:
             by = msg("{gap}%", gap=msg.number(abs(100 * gap / r["target"]), 1))
-        words = N_("{by} above") if gap > 0 else N_("{by} below")
+        bounded = {"at least": gap > 0, "at most": gap < 0}.get(str(r["result_bound"]), False)
+        if bounded:  # 'hơn 2.000': the result is a floor, so is its distance above the target
+            words = N_("at least {by} above") if gap > 0 else N_("at least {by} below")
+        else:
+            words = N_("{by} above") if gap > 0 else N_("{by} below")
         return msg("{name}: {result} against a target of {target}, {gap}", name=r[name], result=result,
                    target=_target_text(msg, by_key.loc[(r["plan_id"], r["indicator_id"])]), gap=msg(words, by=by))
 
@@ -416,23 +431,24 @@ def findings(facts: Facts, lang: str) -> list[str]:
     decided = pd.concat([met, missed])
     if len(decided) and not decided["result_final"].fillna(False).astype(bool).any():
         out.append(msg("None of these results is a final statistics-office figure."))
-    out.append(msg("{none} cannot be judged: the sources collected publish no 2021 result for them.", none=msg.number(len(none))))
+    out.append(msg("{none} cannot be judged: no 2021 result for them was found in the sources collected.", none=msg.number(len(none))))
     if len(undetermined):
         out.append(msg("{undetermined} have a published result that cannot decide them: {names}.",
                        undetermined=msg.number(len(undetermined)),
                        names=msg.join([_in_sentence(r[name]) for _, r in undetermined.iterrows()])))
     checks = derived["checks"]
     counts = checks["status"].value_counts()
-    out.append(msg("The {n} consistency checks of the plan's own figures: {passed} pass, {failed} fail, {info} cannot be "
-                   "run for want of figures.", n=msg.number(len(checks)), passed=msg.number(int(counts.get("pass", 0))),
+    out.append(msg("The {n} consistency checks of the plan's own figures give {rows} results: {passed} pass, {failed} fail, "
+                   "{info} cannot be run for want of figures.", n=msg.number(checks["check"].nunique()),
+                   rows=msg.number(len(checks)), passed=msg.number(int(counts.get("pass", 0))),
                    failed=msg.number(int(counts.get("fail", 0))), info=msg.number(int(counts.get("info", 0)))))
     road = derived["road"].reset_index()
     names = dict(zip(zip(facts.targets["plan_id"], facts.targets["indicator_id"]), facts.targets[name]))
     behind = road[road["verdict"] == "behind"]
     verdicts = road["verdict"].value_counts()
-    out.append(msg("Against the figures given for 2021-2025 (by the five-year plan, or as reported), {total} targets can be "
-                   "compared: {behind} of them are set below the pace ({names}), {on_pace} on it, {ahead} ahead of it, and "
-                   "{cannot} cannot be judged.",
+    out.append(msg("{total} targets have a figure for 2021-2025 (from the five-year plan, or as reported): {behind} of them "
+                   "are set below the pace it needs ({names}), {on_pace} on it, {ahead} ahead of it; for {cannot}, the "
+                   "pace cannot be judged (a 2020 value or a comparable figure is missing).",
                    total=msg.number(len(road)), behind=msg.number(len(behind)),
                    names=msg.join([_in_sentence(names[(r["plan_id"], r["indicator_id"])]) for _, r in behind.iterrows()]),
                    on_pace=msg.number(int(verdicts.get("on pace", 0))), ahead=msg.number(int(verdicts.get("ahead", 0))),
@@ -471,7 +487,13 @@ def index_page(facts: Facts, lang: str, notebooks: list[dict], downloads: list[d
     statuses = list(dict.fromkeys(r["status"] for r in target_rows(facts, lang)))
     plans = [{"title": plan_title(p, lang), "line": sources.resolution(p, lang), "article": sources.article(p, lang)}
              for _, p in facts.plans.loc[list(dict.fromkeys(facts.targets["plan_id"]))].iterrows()]
-    return render("index.html.j2", lang, plans=plans, findings=findings(facts, lang), rows=target_rows(facts, lang),
+    numeric = facts.targets["value"].notna()
+    key = facts.targets["key_target"].astype(bool)
+    counted = msg("{n} targets: {numeric} with a number among the key indicators, {qualitative} without a number, "
+                  "{outside} stated outside the paragraph of key indicators.", n=msg.number(len(facts.targets)),
+                  numeric=msg.number(int((numeric & key).sum())), qualitative=msg.number(int((~numeric).sum())),
+                  outside=msg.number(int((~key).sum())))
+    return render("index.html.j2", lang, plans=plans, findings=findings(facts, lang), rows=target_rows(facts, lang), counted=counted,
                   statuses=statuses, notebooks=notebooks, downloads=downloads,
                   checks=[{"what": r.what, "status": msg.pgettext("status", str(r.status)), "status_id": str(r.status),
                            "finding": r.finding} for r in checks.itertuples()],
