@@ -139,7 +139,7 @@ def test_the_timeline_chart_draws_each_figure_at_its_year(facts):
     assert drawn["result:grdp_growth_result_2021"][2] == "white"  # an estimate: hollow
     assert drawn["plan:grdp_growth_plan_2021_2025"][:2] == ([2021, 2025], [9, 9])  # a yearly average, across its years
     labels = [t.get_text() for t in fig.axes[0].texts]
-    assert "≥ 9" in labels and "7.96" in labels
+    assert "≥ 9" in labels and "7.96" in labels and "5.6 (estimate)" in labels
 
 
 def test_which_notebook_sections_discuss_a_target():

@@ -942,14 +942,20 @@ def target_timeline(timeline: pd.DataFrame, *, lang: str = "en", title: str = ""
     fig, axes = _new_figure(6.4, 3.0)
     ax = axes[0, 0]
     drawn = timeline[timeline["value"].notna() & timeline["drawn"]]
-    for _, r in drawn.iterrows():
+    beside = drawn.groupby(["role", "start"]).cumcount()  # a second result of the same year: its label goes lower
+    for (_, r), k in zip(drawn.iterrows(), beside):
         marker, colour, size = TIMELINE_MARKS[r["role"]]
         gid = f"{r['role']}:{r['figure_id']}"
         if r["start"] == r["end"]:
-            ax.plot([r["start"]], [r["value"]], marker=marker, markersize=size, color=colour, linestyle="none",
+            x = r["start"] + 0.18 * k  # a second figure of the same year and role, beside the first, not under it
+            ax.plot([x], [r["value"]], marker=marker, markersize=size, color=colour, linestyle="none",
                     markerfacecolor="white" if r["estimate"] else colour, markeredgewidth=1.5, gid=gid)
-            left = r["role"] == "result"  # beside the year's target: its label goes to the left of the marker
-            ax.annotate(r["value_text"], xy=(r["start"], r["value"]), xytext=(-7 if left else 7, 0), textcoords="offset points",
+            # labels clear of each other: the value before the plan's year on the left of its marker, the target
+            # above right, each result of that year below right, one under the other
+            left = r["role"] == "baseline"
+            dy = {"target": 6, "result": -8 - 11 * k}.get(r["role"], 0)
+            text = r["value_text"] + (" (" + msg("estimate") + ")" if r["estimate"] else "")
+            ax.annotate(text, xy=(x, r["value"]), xytext=(-7 if left else 7, dy), textcoords="offset points",
                         fontsize=8, va="center", ha="right" if left else "left", gid="value-label")
         else:
             ax.plot([r["start"], r["end"]], [r["value"], r["value"]], color=colour, linestyle="--", linewidth=1.4, gid=gid)
@@ -958,8 +964,9 @@ def target_timeline(timeline: pd.DataFrame, *, lang: str = "en", title: str = ""
     years = sorted(set(drawn["start"]) | set(drawn["end"]))
     low, high = float(drawn["value"].min()), float(drawn["value"].max())
     pad = (high - low) * 0.25 or abs(high) * 0.1 or 1.0
-    ax.set_ylim(min(0.0, low - pad) if low >= 0 and low - pad < 0 else low - pad, high + pad)
-    ax.set_xlim(min(years) - 1.2, max(years) + 1.2)
+    below = pad * (1 + 0.8 * int(beside.max() if len(beside) else 0) + 0.6)  # room for the labels stacked under a result
+    ax.set_ylim(max(0.0, low - below) if low >= 0 else low - below, high + pad)
+    ax.set_xlim(min(years) - 1.6, max(years) + 1.6)
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_ylabel(unit_label(unit, lang) if unit else "")
     _axis_numbers(ax.yaxis, lang)
@@ -973,7 +980,7 @@ def target_timeline(timeline: pd.DataFrame, *, lang: str = "en", title: str = ""
         handles.append(Line2D([], [], marker="o", color="#555555", markerfacecolor="white", linestyle="none"))
         labels.append(msg("hollow marker: an estimate"))
     ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, -0.14), ncols=2, borderaxespad=0)
-    outside = timeline[timeline["file"].notna()].set_index("figure_id")
+    outside = timeline[timeline["file"].notna() & (timeline["role"] != "target")].set_index("figure_id")
     return _finish(fig, title, lang=lang, context=outside, figure_ids=[f for f in drawn["figure_id"] if f in outside.index])
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import sources
+from .load import COUNT_UNITS
 from .i18n import LANGS, N_, NP_, language_link, messages
 from .inputs import INDEX_PAGES, SUFFIX
 from .numbers import decimals
@@ -101,7 +103,7 @@ class Facts:
 
 # --------------------------------------------------------------------------- one target's figures on one time axis
 
-TIMELINE_COLUMNS = ["plan_id", "figure_id", "role", "year", "start", "end", "period_figure", "value", "value_text",
+TIMELINE_COLUMNS = ["plan_id", "figure_id", "role", "year", "start", "end", "period_figure", "value", "unit", "value_text",
                     "value_as_written", "bound", "estimate", "final", "drawn", "what", "publisher", "title", "url",
                     "published", "quote", "note", "file"]
 
@@ -140,9 +142,9 @@ def timeline(facts: Facts, target: pd.Series, lang: str) -> pd.DataFrame:
         "year": year, "start": int(year), "end": int(year), "period_figure": None, "value": target["value"],
         "value_text": _value_text(msg, target["value"], target["value_as_written"], comparator_bound),
         "value_as_written": target["value_as_written"] if pd.notna(target["value"]) else None, "bound": comparator_bound,
-        "estimate": False, "final": False, "drawn": pd.notna(target["value"]),
+        "estimate": False, "final": False, "drawn": pd.notna(target["value"]), "unit": target["unit"],
         "what": _what(msg, "target", year, None), "publisher": plan["source_publisher"], "title": plan["source_title"],
-        "url": None, "published": plan["source_published"], "quote": target["source_text"], "note": None, "file": None,
+        "url": None, "published": plan["source_published"], "quote": target["source_text"], "note": None, "file": "targets.csv",
     }]
     linked = facts.outcomes[(facts.outcomes["plan_id"] == target["plan_id"])
                             & (facts.outcomes["indicator_id"] == target["indicator_id"])]
@@ -154,7 +156,7 @@ def timeline(facts: Facts, target: pd.Series, lang: str) -> pd.DataFrame:
             "plan_id": r["plan_id"], "figure_id": figure_id, "role": str(r["role"]), "year": str(r["year"]),
             "start": span[0], "end": span[-1], "period_figure": period, "value": r["value"],
             "value_text": _value_text(msg, r["value"], r["value_as_written"], r["bound"]),
-            "value_as_written": r["value_as_written"], "bound": str(r["bound"]), "estimate": bool(r["estimate"]),
+            "value_as_written": r["value_as_written"], "bound": str(r["bound"]), "estimate": bool(r["estimate"]), "unit": r["unit"],
             "final": bool(r["final"]), "drawn": period != "period total", "what": _what(msg, str(r["role"]), str(r["year"]), period),
             "publisher": r["publisher_vi"] if lang == "vi" and pd.notna(r.get("publisher_vi")) else r["publisher"],
             "title": r["title"], "url": r["url"],
@@ -222,7 +224,12 @@ def plan_title(plan: pd.Series, lang: str) -> str:
 
 
 def _group_label(target: pd.Series, lang: str) -> str:
-    return f"({target['group']}) {target[f'group_{lang}']}"
+    """'(7) Health and population'; for a target stated outside the key indicators, the group it is counted under."""
+    label = f"({target['group']}) {target[f'group_{lang}']}"
+    if target["key_target"]:
+        return label
+    msg = messages(lang)
+    return msg("{group}, by its subject: stated outside the key indicators", group=label)
 
 
 def target_page(facts: Facts, target: pd.Series, lang: str, notebooks: list[dict] | None = None) -> dict:
@@ -233,12 +240,16 @@ def target_page(facts: Facts, target: pd.Series, lang: str, notebooks: list[dict
     derived = facts.derived(lang)
     line = timeline(facts, target, lang)
     numeric = pd.notna(target["value"])
+    written = str(target["value_as_written"]) if numeric else msg("no number: a qualitative target")
+    if numeric and msg.number(target["value"], decimals(written)) != written:  # '1.915 (1,915)' for an English reader
+        written = msg("{written} (in this page's notation: {number})", written=written,
+                      number=msg.number(target["value"], decimals(written)))
     facts_rows = [
-        (msg("As the article writes it"), str(target["value_as_written"]) if numeric else msg("no number: a qualitative target")),
+        (msg("As the article writes it"), written),
         (msg("Unit"), msg.pgettext("unit", str(target["unit"])) if numeric else "—"),
         (msg("Comparator"), msg.pgettext(*COMPARATOR_WORDS[str(target["comparator"])]) if numeric else "—"),
         (msg("Kind"), msg.pgettext("kind", str(target["kind"]))),
-        (msg("Which way is better"), msg.pgettext("direction", str(target["direction"]))),
+        (msg("Which way is better"), msg.pgettext("direction", str(target["direction"])) if numeric else "—"),
         (msg("Theme"), msg.pgettext("theme", str(target["theme"]))),
         (msg("Key target"), msg("yes: stated in the paragraph of key indicators") if target["key_target"] else msg("no: stated elsewhere in the article")),
     ]
@@ -251,7 +262,10 @@ def target_page(facts: Facts, target: pd.Series, lang: str, notebooks: list[dict
     used = checks[(checks["plan_id"] == target["plan_id"])
                   & checks["uses"].fillna("").str.split().map(lambda ids: target["indicator_id"] in ids)]
     score = None
-    if card is not None:
+    if not numeric:
+        score = {"status": msg("Not judged by a number: the target states none."), "status_id": "qualitative",
+                 "reason": "", "progress": None, "rule": None}
+    elif card is not None:
         progress = None
         if pd.notna(card["progress"]):
             progress = msg("{share}% of the change from 2020 that the plan set was achieved", share=msg.number(100 * card["progress"], 0))
@@ -264,7 +278,10 @@ def target_page(facts: Facts, target: pd.Series, lang: str, notebooks: list[dict
         def paced(value, bound):  # '≥ +9,26%/năm', '−0,70 điểm phần trăm/năm', '+1.700 ha/năm'
             if pd.isna(value):
                 return None
-            number = BOUND_SIGN.get(str(bound), "") + msg.number(value, 2, sign=True)
+            amount = str(road["measure"]) in ("yearly amount", "yearly rate")  # a level to keep, not a change: no sign
+            if str(road["measure"]) == "yearly amount" and str(target["unit"]) in COUNT_UNITS:
+                value = math.ceil(value - 1e-9)  # whole workers: the least whole number that is enough
+            number = BOUND_SIGN.get(str(bound), "") + msg.number(value, None if amount else 2, sign=not amount)
             if str(road["pace_unit"]) == "% a year":
                 return msg("{number}% a year", number=number)
             if str(road["pace_unit"]).endswith("points a year"):
@@ -278,26 +295,27 @@ def target_page(facts: Facts, target: pd.Series, lang: str, notebooks: list[dict
     here = page_path(target["plan_id"], target["indicator_id"], lang)
     up = "../../"
     chart = None
-    if int(line["drawn"].sum()) >= 2:
+    if int(line["drawn"].sum()) >= 2 and numeric:
         points = "; ".join(f"{r.what}: {r.value_text}" + (f" ({msg('estimate')})" if r.estimate else "")
                            for r in line[line["drawn"]].itertuples())
         chart = {"src": Path(page_path(target["plan_id"], target["indicator_id"], lang, "svg")).name,
-                 "alt": msg("{name}, every figure known on one time axis: {points}", name=target[f"name_{lang}"], points=points)}
+                 "alt": msg("{name}: the plan's targets and the results, on one time axis: {points}", name=target[f"name_{lang}"],
+                            points=points)}
     figures = []
     for r in line.itertuples():
         marks = [m for m, on in ((msg("estimate"), r.estimate), (msg("final statistics-office figure"), r.final)) if on]
         figures.append({
             "figure_id": r.figure_id, "what": r.what, "value_text": r.value_text, "marks": marks,
-            "as_written": r.value_as_written if isinstance(r.value_as_written, str) else None,
+            "as_written": (r.value_as_written if isinstance(r.value_as_written, str) else None) if r.role != "target" else r.quote,
             "publisher": r.publisher, "title": r.title, "url": r.url if isinstance(r.url, str) else None,
-            "published": when(msg, r.published), "quote": r.quote,
+            "published": when(msg, r.published), "quote": r.quote if r.role != "target" else None,
             "note": r.note if isinstance(r.note, str) else None,
-            "row": (msg("data/{file}, the row of figure_id {figure_id}", file=r.file, figure_id=r.figure_id) if isinstance(r.file, str)
+            "row": (msg("data/{file}, the row of figure_id {figure_id}", file=r.file, figure_id=r.figure_id) if r.role != "target"
                     else msg("data/targets.csv, the row of indicator_id {indicator_id}; the article: data/{article}",
                              indicator_id=target["indicator_id"], article=plan["source_file"])),
         })
     return {
-        "lang": lang, "other_lang": other(lang), "up": up,
+        "lang": lang, "other_lang": other(lang), "up": up, "numeric": numeric,
         "title": target[f"name_{lang}"], "name_vi": target["name_vi"], "name_en": target["name_en"],
         "indicator_id": target["indicator_id"], "plan_id": target["plan_id"],
         "group": _group_label(target, lang), "plan": sources.resolution(plan, lang), "plan_title": plan_title(plan, lang), "article": sources.article(plan, lang),
@@ -469,12 +487,15 @@ def target_rows(facts: Facts, lang: str) -> list[dict]:
             if bool(c["estimate"]) if pd.notna(c["estimate"]) else False:
                 result += " (" + msg("estimate") + ")"
         status = str(c["status"]) if c is not None else "no published result"
+        words = msg.pgettext("status", status)
+        if pd.isna(t["value"]):
+            status, words = "qualitative", msg("not judged: no number")
         rows.append({
             "group": int(t["group"]), "group_label": _group_label(t, lang), "name": t[f"name_{lang}"],
             "href": page_path(t["plan_id"], t["indicator_id"], lang), "target": _target_text(msg, t),
             "target_value": "" if pd.isna(t["value"]) else repr(float(t["value"])), "result": result or "—",
             "result_value": "" if c is None or pd.isna(c["result"]) else repr(float(c["result"])),
-            "status": msg.pgettext("status", status), "status_id": status.replace(" ", "-"),
+            "status": words, "status_id": status.replace(" ", "-"),
         })
     return rows
 

@@ -328,11 +328,11 @@ def _road_reasons(road: pd.DataFrame, msg) -> pd.Series:
         elif r["measure"] in ("yearly rate", "yearly amount"):
             values = dict(step=_num(msg, r["step_2021"]), written=written, verdict=verdict, left=left)
             if r["verdict"] == "on pace" and str(r["target_2025_bound"]) == "at least":
-                reasons.append(msg("The 2021 target ({step}) against the five-year plan's {written}: {verdict} (the lower "
-                                   "end of what it asks); 2022-2025 then need {left}.", **values))
+                reasons.append(msg("The 2021 target ({step}) against the figure for 2021-2025, {written}: {verdict} (the "
+                                   "lower end of what it asks); the years 2022-2025 then need {left}.", **values))
             else:
-                reasons.append(msg("The 2021 target ({step}) against the five-year plan's {written}: {verdict}; "
-                                   "2022-2025 then need {left}.", **values))
+                reasons.append(msg("The 2021 target ({step}) against the figure for 2021-2025, {written}: {verdict}; "
+                                   "the years 2022-2025 then need {left}.", **values))
         else:
             values = dict(baseline=_num(msg, r["baseline_2020"]), written=written, verdict=verdict,
                           step=_pace(msg, msg.number(r["step_2021"], 2, sign=True), str(r["pace_unit"]), str(r["unit"]), yearly=False),
