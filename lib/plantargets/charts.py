@@ -130,7 +130,7 @@ def _finish(fig: Figure, title: str, *, lang: str = "en", context=None, figure_i
     if figure_ids:
         used = context.loc[list(figure_ids)]
         # the outlet that was read: the name before its site in brackets, or after 'as reported by'
-        outlets = used["publisher"].str.split(" as reported by ").str[-1].str.split(" [(]").str[0]
+        outlets = used["publisher"].str.split(r" as reported by |, theo ", regex=True).str[-1].str.split(" [(]").str[0]
         publishers = dict.fromkeys(outlets)
         files = ", ".join("data/" + f for f in sorted(set(used["file"])))
         credit = msg("Figures from outside the resolution: {publishers} (quoted in {files})",
@@ -942,8 +942,11 @@ def target_timeline(timeline: pd.DataFrame, *, lang: str = "en", title: str = ""
     fig, axes = _new_figure(6.4, 3.0)
     ax = axes[0, 0]
     drawn = timeline[timeline["value"].notna() & timeline["drawn"]]
-    beside = drawn.groupby(["role", "start"]).cumcount()  # a second result of the same year: its label goes lower
-    for (_, r), k in zip(drawn.iterrows(), beside):
+    beside = drawn.groupby(["role", "start"]).cumcount()  # a second figure of a year and role, beside the first
+    single = drawn["start"] == drawn["end"]
+    # the labels of one year, highest first: the highest above its marker, the others below, one under the other
+    order = drawn[single].groupby("start")["value"].rank(method="first", ascending=False).reindex(drawn.index)
+    for (i, r), k in zip(drawn.iterrows(), beside):
         marker, colour, size = TIMELINE_MARKS[r["role"]]
         gid = f"{r['role']}:{r['figure_id']}"
         if r["start"] == r["end"]:
@@ -953,7 +956,8 @@ def target_timeline(timeline: pd.DataFrame, *, lang: str = "en", title: str = ""
             # labels clear of each other: the value before the plan's year on the left of its marker, the target
             # above right, each result of that year below right, one under the other
             left = r["role"] == "baseline"
-            dy = {"target": 6, "result": -8 - 11 * k}.get(r["role"], 0)
+            rank = int(order[i])
+            dy = 0 if left or (order[drawn["start"] == r["start"]].max() == 1) else (7 if rank == 1 else -8 - 11 * (rank - 2))
             text = r["value_text"] + (" (" + msg("estimate") + ")" if r["estimate"] else "")
             ax.annotate(text, xy=(x, r["value"]), xytext=(-7 if left else 7, dy), textcoords="offset points",
                         fontsize=8, va="center", ha="right" if left else "left", gid="value-label")
@@ -964,18 +968,20 @@ def target_timeline(timeline: pd.DataFrame, *, lang: str = "en", title: str = ""
     years = sorted(set(drawn["start"]) | set(drawn["end"]))
     low, high = float(drawn["value"].min()), float(drawn["value"].max())
     pad = (high - low) * 0.25 or abs(high) * 0.1 or 1.0
-    below = pad * (1 + 0.8 * int(beside.max() if len(beside) else 0) + 0.6)  # room for the labels stacked under a result
-    ax.set_ylim(max(0.0, low - below) if low >= 0 else low - below, high + pad)
+    ax.set_ylim(0.0 if low >= 0 else low - pad, high + pad)  # from zero: a gap looks as large as it is
     ax.set_xlim(min(years) - 1.6, max(years) + 1.6)
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_ylabel(unit_label(unit, lang) if unit else "")
     _axis_numbers(ax.yaxis, lang)
     handles, labels = [], []
     for role in TIMELINE_MARKS:
-        if (drawn["role"] == role).any():
+        if (drawn[single]["role"] == role).any():
             marker, colour, size = TIMELINE_MARKS[role]
             handles.append(Line2D([], [], marker=marker, color=colour, markersize=size * 0.8, linestyle="none"))
             labels.append(msg.pgettext(*TIMELINE_WORDS[role]))
+    if (~single).any():
+        handles.append(Line2D([], [], color=TIMELINE_MARKS["plan"][1], linestyle="--", linewidth=1.4))
+        labels.append(msg("yearly average over a period"))
     if drawn["estimate"].any():
         handles.append(Line2D([], [], marker="o", color="#555555", markerfacecolor="white", linestyle="none"))
         labels.append(msg("hollow marker: an estimate"))

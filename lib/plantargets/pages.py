@@ -211,6 +211,17 @@ def discussed_in(target: pd.Series, lang: str, notebooks: list[dict]) -> list[di
 
 # --------------------------------------------------------------------------- the page of one target
 
+def _rounding_rule(msg, target: pd.Series) -> str | None:
+    """How a target written as a plain number is judged (the scorecard's rule, this project's reading, said so)."""
+    if str(target["comparator"]) != "=":
+        return None
+    if str(target["direction"]) == "neither":
+        return msg("Our reading: a target written as a plain number is reached by a result that rounds to it at the "
+                   "precision stated.")
+    return msg("Our reading: a target written as a plain number is reached by a result that rounds to it at the precision "
+               "stated, or that passes it in the better direction.")
+
+
 def _capital(text: str) -> str:
     """A status or verdict starting a sentence: 'Met.', 'Đạt.'"""
     return text[:1].upper() + text[1:]
@@ -229,7 +240,7 @@ def _group_label(target: pd.Series, lang: str) -> str:
     if target["key_target"]:
         return label
     msg = messages(lang)
-    return msg("{group}, by its subject: stated outside the key indicators", group=label)
+    return msg("Filed under group {group}; not one of the key indicators", group=label)
 
 
 def target_page(facts: Facts, target: pd.Series, lang: str, notebooks: list[dict] | None = None) -> dict:
@@ -271,8 +282,7 @@ def target_page(facts: Facts, target: pd.Series, lang: str, notebooks: list[dict
             progress = msg("{share}% of the change from 2020 that the plan set was achieved", share=msg.number(100 * card["progress"], 0))
         score = {"status": _capital(msg.pgettext("status", str(card["status"]))), "status_id": str(card["status"]),
                  "reason": str(card["reason"]), "progress": progress,
-                 "rule": msg("A target written as a plain number is reached by a result that rounds to it at the precision "
-                             "stated, or that passes it in the better direction.") if str(target["comparator"]) == "=" else None}
+                 "rule": _rounding_rule(msg, target)}
     pace = None
     if road is not None:
         def paced(value, bound):  # '≥ +9,26%/năm', '−0,70 điểm phần trăm/năm', '+1.700 ha/năm'
@@ -320,6 +330,9 @@ def target_page(facts: Facts, target: pd.Series, lang: str, notebooks: list[dict
         "indicator_id": target["indicator_id"], "plan_id": target["plan_id"],
         "group": _group_label(target, lang), "plan": sources.resolution(plan, lang), "plan_title": plan_title(plan, lang), "article": sources.article(plan, lang),
         "other_label": language_link(other(lang)),
+        "no_pace": (msg("A qualitative target: there is no number to measure a pace against.") if not numeric else
+                    msg("The figures for 2021-2025 collected here give no number for this indicator, so its pace cannot "
+                        "be judged.")),
         "index": up + INDEX_PAGES[lang], "other_page": Path(page_path(target["plan_id"], target["indicator_id"], other(lang))).name,
         "clause": clause_in_article(facts, target), "facts": facts_rows, "note": note if isinstance(note, str) else None,
         "figures": figures, "chart": chart, "score": score, "pace": pace,
@@ -456,17 +469,18 @@ def findings(facts: Facts, lang: str) -> list[str]:
                        names=msg.join([_in_sentence(r[name]) for _, r in undetermined.iterrows()])))
     checks = derived["checks"]
     counts = checks["status"].value_counts()
-    out.append(msg("The {n} consistency checks of the plan's own figures give {rows} results: {passed} pass, {failed} fail, "
-                   "{info} cannot be run for want of figures.", n=msg.number(checks["check"].nunique()),
+    out.append(msg("The {n} consistency checks of the plan's figures (some read figures from outside the resolution too) "
+                   "give {rows} results: {passed} pass, {failed} fail, {info} cannot be run for want of figures.",
+                   n=msg.number(checks["check"].nunique()),
                    rows=msg.number(len(checks)), passed=msg.number(int(counts.get("pass", 0))),
                    failed=msg.number(int(counts.get("fail", 0))), info=msg.number(int(counts.get("info", 0)))))
     road = derived["road"].reset_index()
     names = dict(zip(zip(facts.targets["plan_id"], facts.targets["indicator_id"]), facts.targets[name]))
     behind = road[road["verdict"] == "behind"]
     verdicts = road["verdict"].value_counts()
-    out.append(msg("{total} targets have a figure for 2021-2025 (from the five-year plan, or as reported): {behind} of them "
-                   "are set below the pace it needs ({names}), {on_pace} on it, {ahead} ahead of it; for {cannot}, the "
-                   "pace cannot be judged (a 2020 value or a comparable figure is missing).",
+    out.append(msg("{total} targets have a figure for 2021-2025 (from the five-year plan, or given elsewhere for the period): "
+                   "{behind} of them are set below the pace those figures require ({names}), {on_pace} on it, {ahead} ahead "
+                   "of it; for {cannot}, the pace cannot be judged (a 2020 value or a comparable figure is missing).",
                    total=msg.number(len(road)), behind=msg.number(len(behind)),
                    names=msg.join([_in_sentence(names[(r["plan_id"], r["indicator_id"])]) for _, r in behind.iterrows()]),
                    on_pace=msg.number(int(verdicts.get("on pace", 0))), ahead=msg.number(int(verdicts.get("ahead", 0))),

@@ -176,16 +176,16 @@ def _reasons(card: pd.DataFrame, low: pd.Series, high: pd.Series, msg) -> pd.Ser
                       written=row["result_as_written"])
         estimate = bool(row["estimate"])
         if row["status"] == "met":
-            text = (msg("The target asks {asked}; the result is {result} ('{written}', an estimate), so it is met.", **values)
-                    if estimate else msg("The target asks {asked}; the result is {result} ('{written}'), so it is met.", **values))
+            text = (msg("Read with the rounding of its last digit, the target asks {asked}; the result is {result} ('{written}', an estimate), so it is met.", **values)
+                    if estimate else msg("Read with the rounding of its last digit, the target asks {asked}; the result is {result} ('{written}'), so it is met.", **values))
         elif row["status"] == "missed":
-            text = (msg("The target asks {asked}; the result is {result} ('{written}', an estimate), so it is missed.", **values)
-                    if estimate else msg("The target asks {asked}; the result is {result} ('{written}'), so it is missed.", **values))
+            text = (msg("Read with the rounding of its last digit, the target asks {asked}; the result is {result} ('{written}', an estimate), so it is missed.", **values)
+                    if estimate else msg("Read with the rounding of its last digit, the target asks {asked}; the result is {result} ('{written}'), so it is missed.", **values))
         else:
-            text = (msg("The target asks {asked}; the result is {result} ('{written}', an estimate), which is not enough to "
+            text = (msg("Read with the rounding of its last digit, the target asks {asked}; the result is {result} ('{written}', an estimate), which is not enough to "
                         "decide: the published bound lies partly inside what the target asks.", **values)
                     if estimate else
-                    msg("The target asks {asked}; the result is {result} ('{written}'), which is not enough to decide: the "
+                    msg("Read with the rounding of its last digit, the target asks {asked}; the result is {result} ('{written}'), which is not enough to decide: the "
                         "published bound lies partly inside what the target asks.", **values))
         if not (pd.notna(row["result_final"]) and bool(row["result_final"])):
             text += " " + msg("It is not a final statistics-office figure.")

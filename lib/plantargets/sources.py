@@ -62,6 +62,6 @@ def citation(lang: str, plans: pd.DataFrame | None = None) -> str:
 def resolution(row: pd.Series, lang: str) -> str:
     """The plan in one line: the resolution, the body, the session and its dates."""
     msg = messages(lang)
-    return msg("{resolution}, passed by the {body} at its session {session} ({term}), {start} to {end}",
+    return msg("{resolution}, passed by the {body} at its session no. {session} ({term}), {start} to {end}",
                resolution=row[f"resolution_{lang}"], body=row[f"body_{lang}"], session=msg.number(row["session"]),
                term=row["term"], start=msg.date(row["session_start"]), end=msg.date(row["session_end"]))
