@@ -213,31 +213,34 @@ Nghị quyết đã thông qua 3 chỉ tiêu chủ yếu: (1) Tốc độ tăng 
 """
 
 
-def _write(folder, name, rows):
+def _write(folder, name, rows, mode="w"):
+    """Rows written to one of the data package's tables, in its columns; ``mode="a"`` adds them to the shipped rows."""
     fields = [f["name"] for f in resource_descriptor(name.removesuffix(".csv"))["schema"]["fields"]]
-    with (folder / name).open("w", encoding="utf-8", newline="") as f:
+    with (folder / name).open(mode, encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
+        if mode == "w":
+            writer.writeheader()
         writer.writerows([{k: row.get(k, "") for k in fields} for row in rows])
 
 
 @pytest.fixture(scope="module")
 def second_plan(tmp_path_factory):
-    """A small plan made for the test: another province and year, its own groups, three sector shares, not four."""
+    """The shipped data with a small plan made for the test beside it: another province and year, its own groups,
+    three sector shares instead of four, its own article."""
     folder = tmp_path_factory.mktemp("second-plan")
-    (folder / "raw").mkdir()
+    shutil.copytree(DATA_DIR, folder, dirs_exist_ok=True)
     (folder / "raw" / "second.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
-    _write(folder, "plans.csv", [dict(
+    _write(folder, "plans.csv", mode="a", rows=[dict(
         plan_id="thu-nghiem-2022", year="2022", province_vi="tỉnh Thử Nghiệm", province_en="Test province",
         body_vi="HĐND tỉnh Thử Nghiệm", body_en="People's Council of Test province", term="khóa I", session="3",
         session_start="2021-12-06", session_end="2021-12-07", resolution_vi="Nghị quyết kế hoạch năm 2022 (dựng cho kiểm thử)",
         resolution_en="A 2022 plan made for the test", source_title="Ba chỉ tiêu năm 2022", source_publisher="Không ai",
         source_site="example.invalid", source_published="2021-12-20", source_file="raw/second.txt",
         key_paragraph="Nghị quyết đã thông qua 3 chỉ tiêu chủ yếu")])
-    _write(folder, "groups.csv", [dict(plan_id="thu-nghiem-2022", group=str(g), name_vi=vi, name_en=en) for g, vi, en in (
+    _write(folder, "groups.csv", mode="a", rows=[dict(plan_id="thu-nghiem-2022", group=str(g), name_vi=vi, name_en=en) for g, vi, en in (
         (1, "Kinh tế", "Economy"), (2, "Điện", "Power"), (3, "Giảm nghèo", "Poverty"))])
     common = dict(plan_id="thu-nghiem-2022", key_target="true", direction="neither", comparator="=", unit="percent")
-    _write(folder, "targets.csv", [
+    _write(folder, "targets.csv", mode="a", rows=[
         dict(common, group="1", indicator_id="growth", name_vi="Tốc độ tăng trưởng kinh tế", name_en="Economic growth",
              value="6,5", kind="growth rate", direction="higher", theme="output", source_text="Tốc độ tăng trưởng kinh tế 6,5%"),
         *[dict(common, group="1", indicator_id=f"share_{s}", name_vi=f"Cơ cấu kinh tế: {vi}", name_en=f"Economic structure: {s}",
@@ -250,13 +253,12 @@ def second_plan(tmp_path_factory):
              value="2,5", unit="percentage points", kind="reduction", direction="higher", theme="poverty",
              source_text="Mức giảm tỷ lệ hộ nghèo 2,5%"),
     ])
-    _write(folder, "outcomes.csv", [dict(
+    _write(folder, "outcomes.csv", mode="a", rows=[dict(
         figure_id="growth_result_2022", plan_id="thu-nghiem-2022", indicator_id="growth", year="2022", role="result",
         value="7,1", bound="exact", estimate="false", final="false", unit="percent", publisher="Không ai (dựng cho kiểm thử)",
         publisher_vi="Không ai (dựng cho kiểm thử)",
         title="Kết quả dựng cho kiểm thử", url="https://example.invalid/result", value_as_written="7,1%",
         quote="tốc độ tăng trưởng kinh tế năm 2022 đạt 7,1%")])
-    shutil.copy(DATA_DIR / "context.csv", folder / "context.csv")
     return folder
 
 
@@ -264,22 +266,31 @@ def test_a_second_plan_gets_its_pages_checks_scores_and_charts_with_no_code_chan
     facts = pages.Facts.load(second_plan)
     out = tmp_path / "report"
     pages.write_target_pages(out, facts)
+    second = facts.targets[facts.targets["plan_id"] == "thu-nghiem-2022"]
+    assert len(second) == 6 and len(facts.targets) == 56
     for target in facts.targets.itertuples():
         for lang in LANGS:
-            assert (out / pages.page_path("thu-nghiem-2022", target.indicator_id, lang)).is_file()
-    checks = run_checks(facts.targets, facts.context)
-    shares = checks[checks["check"] == "parts_sum_to_whole"].iloc[0]
+            assert (out / pages.page_path(target.plan_id, target.indicator_id, lang)).is_file()
+    checks = run_checks(facts.targets, facts.context, plans=facts.plans).set_index(["check", "plan_id"])
+    shares = checks.loc[[("parts_sum_to_whole", "thu-nghiem-2022")]].iloc[0]
     assert (shares["status"], shares["uses"]) == ("pass", "share_agriculture share_industry share_services")
+    # each plan is checked with its own province's figures only: Lai Châu's communes are not the test province's
+    communes = checks.loc[("commune_units_add_up", "thu-nghiem-2022")]
+    assert communes["status"] == "info" and "Needs communes_xa_2020" in communes["finding"]
+    assert checks.loc[("commune_units_add_up", "laichau-2021"), "status"] == "pass"
+    alone = run_checks(facts.targets[facts.targets["plan_id"] == "laichau-2021"], facts.context, plans=facts.plans)
+    assert alone.equals(checks.xs("laichau-2021", level="plan_id", drop_level=False).reset_index()[alone.columns])
     card = facts.derived("en")["card"]
     assert card.loc[("thu-nghiem-2022", "growth"), "status"] == "met"
-    drawn = charts.figures(facts.targets, facts.context, "en", plans=facts.plans)
+    drawn = charts.figures(second, facts.context, "en", plans=facts.plans)
     assert {"01-targets-by-group", "03-economic-structure", "04-distance-to-universal", "04-poverty-and-jobs",
             "05-coverage"} <= set(drawn)
     # no enrolment or health targets, and one growth rate: nothing to compare it with
     assert not {"04-enrolment", "04-health", "03-growth-targets"} & set(drawn)
     assert list(drawn["03-economic-structure"].axes[0].containers[0].datavalues) == [39.5, 30.5, 30.0]
     note = [t.get_text() for t in drawn["03-economic-structure"].texts if t.get_gid() == "source"][0]
-    assert note == sources.source_note("en", facts.plans) and "Test province" in note and "example.invalid" in note
+    assert note == sources.source_note("en", facts.plans.loc[["thu-nghiem-2022"]]) and "Test province" in note
+    assert "example.invalid" in note and "Lai Châu" not in note
     text = page(out, "thu-nghiem-2022", "growth", "en")
     assert "Economic growth" in text and "7.1%" in text_of(pages.index_page(facts, "en", [], []))
     assert "Lai Châu" not in text_of(text)

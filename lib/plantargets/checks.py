@@ -846,7 +846,39 @@ def card(result: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     return shown.T
 
 
-def run_checks(targets: pd.DataFrame, context: pd.DataFrame | None = None, lang: str = "en") -> pd.DataFrame:
-    """Every check of the catalogue on every plan of ``targets``: one table, in catalogue order, its texts in ``lang``."""
-    results = [check(targets, context, lang=lang) for check in CATALOGUE]
+def run_checks(targets: pd.DataFrame, context: pd.DataFrame | None = None, lang: str = "en",
+               plans: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every check of the catalogue on every plan of ``targets``: one table, in catalogue order, its texts in ``lang``.
+
+    Each plan is checked against the outside figures of its own province only (``context.csv``'s ``province``, the
+    plan's ``province_vi`` in ``plans``, by default ``load_plans()``) and its own rows of ``outcomes.csv``: a second
+    province's plan is never checked with Lai Châu's commune counts. A plan that ``plans`` does not name reads only
+    its own outcomes."""
+    if plans is None and context is not None:
+        from .load import load_plans
+
+        plans = load_plans()
+    ids = sorted(targets["plan_id"].astype(str).unique())
+    by_province: dict = {}
+    for plan in ids:
+        province = plans.at[plan, "province_vi"] if plans is not None and plan in plans.index else None
+        by_province.setdefault(province, []).append(plan)
+    results = []
+    for check in CATALOGUE:
+        rows = [check(targets[targets["plan_id"].isin(members)], _figures_of(context, province, members), lang=lang)
+                for province, members in by_province.items()]
+        results.append(pd.concat(rows, ignore_index=True) if len(rows) > 1 else rows[0])
+    if len(by_province) > 1:  # each check's rows in the order of its plans, as one check gives them
+        results = [r.assign(_plan=pd.Categorical(r["plan_id"], ids)).sort_values("_plan", kind="stable").drop(columns="_plan")
+                   for r in results]
     return pd.concat(results, ignore_index=True)[CHECK_COLUMNS]
+
+
+def _figures_of(context: pd.DataFrame | None, province, plans: list[str]) -> pd.DataFrame | None:
+    """The outside figures that ``plans`` may be checked with: their province's, and their own outcomes."""
+    if context is None:
+        return None
+    own = context["plan_id"].isin(plans) if "plan_id" in context.columns else pd.Series(False, index=context.index)
+    about = (context["province"] == province) if "province" in context.columns and province is not None else False
+    unlinked = context["plan_id"].isna() if "plan_id" in context.columns else True
+    return context[own | (unlinked & about)]

@@ -709,6 +709,8 @@ def load_context(path: Path | str | None = None) -> pd.DataFrame:
     path = Path(path) if path is not None else CONTEXT_CSV
     text, context = _read("context", path, DATAPACKAGE)
     problems = _figure_rules(context, text, context["unit"].astype("str") == "percent")
+    provinces = set(read_table("plans", path.parent / "plans.csv")["province_vi"])
+    problems += _broken(text, [("province", ~context["province"].isin(provinces), "is not the province of a plan in plans.csv")], {})
     if problems:
         raise DataError(path, _with_rows(problems, context.index, context["figure_id"]))
     outcomes = load_outcomes(path.parent / "outcomes.csv")

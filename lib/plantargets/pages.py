@@ -96,7 +96,7 @@ class Facts:
             self._by_lang[lang] = {
                 "card": scorecard(self.targets, self.outcomes, lang=lang).set_index(["plan_id", "indicator_id"]),
                 "road": road_to_2025(self.targets, self.outcomes, lang=lang).set_index(["plan_id", "indicator_id"]),
-                "checks": run_checks(self.targets, self.context, lang=lang),
+                "checks": run_checks(self.targets, self.context, lang=lang, plans=self.plans),
             }
         return self._by_lang[lang]
 

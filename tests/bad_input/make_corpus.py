@@ -136,6 +136,8 @@ def cases() -> list[tuple[dict, bytes]]:
              name="plans.csv", id_field="plan_id", key_paragraph="Nghị quyết đã quyết định 12 chỉ tiêu chủ yếu")
     row_case("plan-article-missing.csv", "laichau-2021", "source_file", "no such file beside plans.csv",
              name="plans.csv", id_field="plan_id", source_file="raw/missing.txt")
+    row_case("context-of-no-plans-province.csv", "tea_area_2017", "province", "is not the province of a plan in plans.csv",
+             name="context.csv", id_field="figure_id", province="tỉnh Lào Cai")
     row_case("group-without-label.csv", "2", "name_en", "is missing", name="groups.csv", id_field="group", name_en="")
     # --- inputs that must load, and give the shipped table
     add("nfd-text.csv", "loads", unicodedata.normalize("NFD", shipped))
