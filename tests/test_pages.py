@@ -150,6 +150,12 @@ def test_which_notebook_sections_discuss_a_target():
     target = pd.Series({"indicator_id": "forest_cover", "name_en": "Forest cover"})
     found = pages.discussed_in(target, "en", [{"href": "03-economy.html", "title": "The economy", "sections": sections}])
     assert found == [{"href": "03-economy.html#Forests", "notebook": "The economy", "section": "Forests"}]
+    # an id is matched as a whole word: the province's poverty cut is not the poor districts' one
+    sections = pages.sections_of('<h2 id="Poor">Poor</h2><pre>poverty_rate_reduction_poor_districts</pre>')
+    poverty = pd.Series({"indicator_id": "poverty_rate_reduction", "name_en": "Reduction of the household poverty rate"})
+    assert pages.discussed_in(poverty, "en", [{"href": "x.html", "title": "X", "sections": sections}]) == []
+    districts = pd.Series({"indicator_id": "poverty_rate_reduction_poor_districts", "name_en": "(not named)"})
+    assert len(pages.discussed_in(districts, "en", [{"href": "x.html", "title": "X", "sections": sections}])) == 1
 
 
 # ------------------------------------------------------------------ the index

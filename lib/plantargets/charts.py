@@ -159,9 +159,7 @@ def name(row: pd.Series, lang: str, short: bool = False) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _in_sentence(text: str) -> str:
-    """A name inside a sentence: first letter lower-cased, unless the name starts with an acronym ('GRDP')."""
-    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
+_in_sentence = i18n.in_sentence
 
 
 def plain(row: pd.Series, lang: str) -> str:
@@ -538,8 +536,6 @@ def _yearly_figures(context: pd.DataFrame | None) -> pd.DataFrame:
     return rows.drop_duplicates("indicator_id").set_index("indicator_id")[["figure_id", "value"]]
 
 
-#: The charts of the notebooks on the economy (03) and society (04), each with the targets it draws, chosen by the
-#: data: (file stem, chart, the rows it draws from targets and context, how many rows it needs at least).
 def _steps_rows(targets, context):
     base = _baselines(targets, context)
     return targets[targets["indicator_id"].isin(base["indicator_id"])]
@@ -550,35 +546,38 @@ def _structure_rows(targets, context):
     return rows[rows["kind"].astype(str) == "share of a total"]
 
 
+def _at_least(n: int):
+    return lambda t, c, rows: len(rows) >= n
+
+
+#: The charts of the notebooks on the economy (03) and society (04), each with the targets it draws, chosen by the
+#: data: (file stem, chart, the rows it draws from targets and context, whether the data hold enough to draw it).
 THEMED_CHARTS = (
-    ("03-economic-structure", lambda t, c, lang, plans: economic_structure(t, c, lang=lang, plans=plans), _structure_rows, 2),
-    ("03-growth-targets", lambda t, c, lang, plans: growth_targets(t, lang=lang, plans=plans), lambda t, c: growth_rates(t), 2),
-    ("03-steps-from-2020", lambda t, c, lang, plans: steps_from_2020(t, c, lang=lang, plans=plans), _steps_rows, 1),
+    ("03-economic-structure", lambda t, c, lang, plans: economic_structure(t, c, lang=lang, plans=plans), _structure_rows,
+     _at_least(2)),
+    ("03-growth-targets", lambda t, c, lang, plans: growth_targets(t, lang=lang, plans=plans), lambda t, c: growth_rates(t),
+     _at_least(2)),
+    ("03-steps-from-2020", lambda t, c, lang, plans: steps_from_2020(t, c, lang=lang, plans=plans), _steps_rows, _at_least(1)),
     ("04-distance-to-universal", lambda t, c, lang, plans: distance_to_universal(t, lang=lang, plans=plans),
-     lambda t, c: of_theme(t, UNIVERSAL), 1),
-    ("04-enrolment", lambda t, c, lang, plans: enrolment(t, lang=lang, plans=plans), lambda t, c: of_theme(t, ENROLMENT), 1),
-    ("04-health", lambda t, c, lang, plans: health(t, lang=lang, plans=plans), lambda t, c: of_theme(t, CEILINGS), 1),
+     lambda t, c: of_theme(t, UNIVERSAL), _at_least(1)),
+    ("04-enrolment", lambda t, c, lang, plans: enrolment(t, lang=lang, plans=plans), lambda t, c: of_theme(t, ENROLMENT),
+     _at_least(1)),
+    ("04-health", lambda t, c, lang, plans: health(t, lang=lang, plans=plans), lambda t, c: of_theme(t, CEILINGS, HEALTH_CARE),
+     lambda t, c, rows: len(of_theme(t, CEILINGS)) >= 1),  # the ceilings' panel is the chart's first, and its title
     ("04-poverty-and-jobs", lambda t, c, lang, plans: poverty_and_jobs(t, c, lang=lang, plans=plans),
-     lambda t, c: of_theme(t, POVERTY, JOBS), 1),
+     lambda t, c: of_theme(t, POVERTY, JOBS), _at_least(1)),
     ("04-culture", lambda t, c, lang, plans: distance_to_universal(t, lang=lang, theme=CULTURED, plans=plans),
-     lambda t, c: of_theme(t, CULTURED), 1),
+     lambda t, c: of_theme(t, CULTURED), _at_least(1)),
 )
-
-
-def _drawn_rows(stem: str, selected: pd.DataFrame, targets: pd.DataFrame, context) -> pd.DataFrame:
-    """The rows a themed chart draws: the health chart draws its care panels too."""
-    if stem == "04-health":
-        return pd.concat([selected, of_theme(targets, HEALTH_CARE)])
-    return selected
 
 
 def charted(targets: pd.DataFrame, context: pd.DataFrame | None = None) -> set[str]:
     """The ids of the targets that the charts of notebooks 03 and 04 draw."""
     drawn = set()
-    for stem, _, select, least in THEMED_CHARTS:
-        rows = select(targets, context)
-        if len(rows) >= least:
-            drawn |= set(_drawn_rows(stem, rows, targets, context)["indicator_id"])
+    for _, _, draws, drawable in THEMED_CHARTS:
+        rows = draws(targets, context)
+        if drawable(targets, context, rows):
+            drawn |= set(rows["indicator_id"])
     return drawn
 
 
@@ -881,8 +880,8 @@ def figures(targets: pd.DataFrame, context: pd.DataFrame | None, lang: str = "en
     """Every chart of the notebooks, by file stem, in reading order: those whose targets the data hold (a plan
     without enrolment targets has no enrolment chart). ``plans`` (``load_plans()``) gives the source notes."""
     drawn = {"01-targets-by-group": targets_by_group(targets, lang=lang, plans=plans)}
-    for stem, chart, select, least in THEMED_CHARTS:
-        if len(select(targets, context)) >= least:
+    for stem, chart, draws, drawable in THEMED_CHARTS:
+        if drawable(targets, context, draws(targets, context)):
             drawn[stem] = chart(targets, context, lang, plans)
     if context is not None and "indicator_id" in context.columns:
         card = scorecard(targets, context)

@@ -51,6 +51,11 @@ def language_link(lang: str) -> str:
     return messages(lang).pgettext(*LANGUAGE_LINK)
 
 
+def in_sentence(text: str) -> str:
+    """A name inside a sentence: first letter lower-cased, unless the name starts with an acronym ('GRDP')."""
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
+
+
 def check_lang(lang: str) -> str:
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")

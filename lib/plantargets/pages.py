@@ -19,15 +19,14 @@ import json
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from . import sources
 from .load import COUNT_UNITS
-from .i18n import LANGS, N_, NP_, language_link, messages
+from .i18n import LANGS, N_, NP_, in_sentence, language_link, messages
 from .inputs import INDEX_PAGES, SUFFIX
 from .numbers import decimals
 from .paths import DATA_DIR
@@ -40,6 +39,8 @@ COMPARATOR_WORDS = {
     "<=": NP_("comparator in words", "at most this value (a ceiling)"),
 }
 BOUND_SIGN = {"at least": "≥ ", "at most": "≤ "}
+#: A target's comparator as the bound of a figure.
+COMPARATOR_BOUND = {">=": "at least", "<=": "at most"}
 def when(msg, published) -> str | None:
     """A source's date as the reader writes it: a day ('05/02/2021'), a month ('tháng 12/2021'), or as written."""
     if not isinstance(published, str) or not published:
@@ -74,6 +75,7 @@ class Facts:
     outcomes: pd.DataFrame
     context: pd.DataFrame
     data_dir: Path = DATA_DIR
+    _by_lang: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Facts:
@@ -82,10 +84,6 @@ class Facts:
         data_dir = Path(data_dir)
         return cls(load_plans(data_dir / "plans.csv"), load_targets(data_dir / "targets.csv"),
                    load_outcomes(data_dir / "outcomes.csv"), load_context(data_dir / "context.csv"), data_dir)
-
-    @cached_property
-    def _by_lang(self) -> dict:
-        return {}
 
     def derived(self, lang: str) -> dict[str, pd.DataFrame]:
         """The scorecard, the road to 2025 and the checks, with their texts in ``lang`` (computed once each)."""
@@ -135,7 +133,7 @@ def timeline(facts: Facts, target: pd.Series, lang: str) -> pd.DataFrame:
     not: it is not a yearly value)."""
     msg = messages(lang)
     plan = facts.plans.loc[target["plan_id"]]
-    comparator_bound = {">=": "at least", "<=": "at most"}.get(str(target["comparator"]), "exact")
+    comparator_bound = COMPARATOR_BOUND.get(str(target["comparator"]), "exact")
     year = str(plan["year"])
     rows = [{
         "plan_id": target["plan_id"], "figure_id": f"{target['indicator_id']}_target_{year}", "role": "target",
@@ -203,8 +201,7 @@ def discussed_in(target: pd.Series, lang: str, notebooks: list[dict]) -> list[di
     found = []
     for notebook in notebooks:
         for anchor, heading, text in notebook["sections"]:
-            folded = text.casefold()
-            if str(target["indicator_id"]) in text or name in folded:
+            if re.search(rf"(?<![\w]){re.escape(str(target['indicator_id']))}(?![\w])", text) or name in text.casefold():
                 found.append({"href": f"{notebook['href']}#{anchor}", "notebook": notebook["title"], "section": heading})
     return found
 
@@ -265,7 +262,9 @@ def target_page(facts: Facts, target: pd.Series, lang: str, notebooks: list[dict
         (msg("Key target"), msg("yes: stated in the paragraph of key indicators") if target["key_target"] else msg("no: stated elsewhere in the article")),
     ]
     if pd.notna(target["part_of"]):
-        facts_rows.append((msg("Part of"), str(target["part_of"])))
+        parts = facts.targets[(facts.targets["plan_id"] == target["plan_id"]) & (facts.targets["part_of"] == target["part_of"])]
+        facts_rows.append((msg("Part of"), msg("one of {n} shares that sum to 100%: {names}", n=msg.number(len(parts)),
+                                              names="; ".join(in_sentence(n.split(": ", 1)[-1]) for n in parts[f"name_{lang}"]))))
     note = target.get("note_vi") if lang == "vi" and pd.notna(target.get("note_vi")) else target.get("note")
     card = derived["card"].loc[key] if key in derived["card"].index else None
     road = derived["road"].loc[key] if key in derived["road"].index else None
@@ -328,7 +327,8 @@ def target_page(facts: Facts, target: pd.Series, lang: str, notebooks: list[dict
         "lang": lang, "other_lang": other(lang), "up": up, "numeric": numeric,
         "title": target[f"name_{lang}"], "name_vi": target["name_vi"], "name_en": target["name_en"],
         "indicator_id": target["indicator_id"], "plan_id": target["plan_id"],
-        "group": _group_label(target, lang), "plan": sources.resolution(plan, lang), "plan_title": plan_title(plan, lang), "article": sources.article(plan, lang),
+        "group": (msg("Group {group}", group=_group_label(target, lang)) if target["key_target"]
+                  else _group_label(target, lang)), "plan": sources.resolution(plan, lang), "plan_title": plan_title(plan, lang), "article": sources.article(plan, lang),
         "other_label": language_link(other(lang)),
         "no_pace": (msg("A qualitative target: there is no number to measure a pace against.") if not numeric else
                     msg("The figures for 2021-2025 collected here give no number for this indicator, so its pace cannot "
@@ -413,12 +413,10 @@ def _target_text(msg, row) -> str:
     """The target as the table shows it: its bound as a sign, its value with the decimals stated, its unit."""
     if pd.isna(row["value"]):
         return msg("no number: a qualitative target")
-    sign = {">=": "≥ ", "<=": "≤ "}.get(str(row["comparator"]), "")
+    sign = BOUND_SIGN.get(COMPARATOR_BOUND.get(str(row["comparator"]), "exact"), "")
     return sign + _with_unit(msg, row["value"], str(row["unit"]), decimals(str(row["value_as_written"])))
 
 
-def _in_sentence(text: str) -> str:
-    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
 
 
 def findings(facts: Facts, lang: str) -> list[str]:
@@ -461,12 +459,13 @@ def findings(facts: Facts, lang: str) -> list[str]:
         out.append(msg("Met: {items}.", items="; ".join(against(r) for _, r in met.iterrows())))
     decided = pd.concat([met, missed])
     if len(decided) and not decided["result_final"].fillna(False).astype(bool).any():
-        out.append(msg("None of these results is a final statistics-office figure."))
+        out.append(msg("None of these results is final: they are the province's estimates or later restatements, not a "
+                       "statistics office's final figure nor a settled budget account."))
     out.append(msg("{none} cannot be judged: no 2021 result for them was found in the sources collected.", none=msg.number(len(none))))
     if len(undetermined):
         out.append(msg("{undetermined} have a published result that cannot decide them: {names}.",
                        undetermined=msg.number(len(undetermined)),
-                       names=msg.join([_in_sentence(r[name]) for _, r in undetermined.iterrows()])))
+                       names=msg.join([in_sentence(r[name]) for _, r in undetermined.iterrows()])))
     checks = derived["checks"]
     counts = checks["status"].value_counts()
     out.append(msg("The {n} consistency checks of the plan's figures (some read figures from outside the resolution too) "
@@ -482,7 +481,7 @@ def findings(facts: Facts, lang: str) -> list[str]:
                    "{behind} of them are set below the pace those figures require ({names}), {on_pace} on it, {ahead} ahead "
                    "of it; for {cannot}, the pace cannot be judged (a 2020 value or a comparable figure is missing).",
                    total=msg.number(len(road)), behind=msg.number(len(behind)),
-                   names=msg.join([_in_sentence(names[(r["plan_id"], r["indicator_id"])]) for _, r in behind.iterrows()]),
+                   names=msg.join([in_sentence(names[(r["plan_id"], r["indicator_id"])]) for _, r in behind.iterrows()]),
                    on_pace=msg.number(int(verdicts.get("on pace", 0))), ahead=msg.number(int(verdicts.get("ahead", 0))),
                    cannot=msg.number(int(verdicts.get("cannot say", 0)))))
     return out
