@@ -56,9 +56,17 @@ VIETNAMESE_FONT := :charset=1ea1 1ec7 1edf
 check-browser:
 	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) not found: the browser tests drive Debian's Chromium. Install it with: apt-get install -y $(BROWSER_PACKAGES)" >&2; exit 1; }
 	@fc-list -q '$(VIETNAMESE_FONT)' 2>/dev/null || { echo "no font with every Vietnamese letter (fc-list '$(VIETNAMESE_FONT)' finds none). Install it with: apt-get install -y $(BROWSER_PACKAGES)" >&2; exit 1; }
+	@command -v npm >/dev/null || { echo "npm not found: make e2e installs axe-core with it. Install it with: apt-get install -y npm" >&2; exit 1; }
 
-e2e: check-browser $(STAMP) $(LAB_OVERRIDES) report ## Browser tests: run each notebook in JupyterLab, follow the report's links; screenshots in build/screenshots/
-	PLANTARGETS_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -m e2e tests/e2e
+# axe-core, the accessibility rules every page of the report is held to (WCAG 2 A and AA), from the npm registry at
+# the version and checksum of tests/e2e/package-lock.json.
+AXE := tests/e2e/node_modules/axe-core/axe.min.js
+$(AXE): tests/e2e/package.json tests/e2e/package-lock.json
+	npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+	touch $@
+
+e2e: check-browser $(STAMP) $(LAB_OVERRIDES) $(AXE) report ## Browser tests: run each notebook in JupyterLab, follow the report's links, axe on every page; screenshots in build/screenshots/
+	PLANTARGETS_CHROMIUM=$(CHROMIUM) PLANTARGETS_AXE=$(AXE) $(BIN)/python -m pytest -m e2e tests/e2e
 
 # Jupyter refuses to run as root without --allow-root; root is the usual user in containers.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -82,5 +90,5 @@ bench: $(STAMP) ## Measure make test against its irreducible work, make report c
 lock: $(STAMP) ## Re-resolve requirements.lock from pyproject.toml (needs the registry)
 	$(BIN)/uv pip compile --quiet --python-version 3.11 --all-extras --generate-hashes pyproject.toml -o requirements.lock
 
-clean: ## Remove .venv/ and build/
-	rm -rf $(VENV) build
+clean: ## Remove .venv/, build/ and the browser tests' node_modules/
+	rm -rf $(VENV) build tests/e2e/node_modules

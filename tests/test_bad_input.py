@@ -87,8 +87,8 @@ def test_the_legacy_file_is_real_windows_1258():
     assert unicodedata.normalize("NFC", raw.decode("cp1258")) == shipped
 
 
-def test_the_readme_states_the_count():
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+def test_the_testing_document_states_the_count():
+    readme = (Path(__file__).parents[1] / "TESTING.md").read_text(encoding="utf-8")
     errors = sum(c["expect"] == "error" for c in CASES)
     assert f"A corpus of **{len(CASES)}** malformed or re-encoded files" in readme
     assert f"**{errors}** cases are refused" in readme and f"**{len(CASES) - errors}** load as the shipped table" in readme

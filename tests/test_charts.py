@@ -448,3 +448,38 @@ def test_vietnamese_figures_are_in_vietnamese_with_vietnamese_numbers(all_figure
         for text in fig.findobj(Text):
             for avoided in AVOIDED_VI:
                 assert avoided not in text.get_text(), (stem, text.get_text())
+
+
+# ------------------------------------------------------------------ what a chart says in words (its alt text)
+
+def test_every_description_opens_with_the_title_and_holds_every_value_drawn(all_figures):
+    for lang, figures in all_figures.items():
+        for stem, fig in figures.items():
+            said = charts.description(fig)
+            assert said.startswith(title(fig)), (lang, stem)
+            for ax in fig.axes:
+                for text in ax.texts:
+                    if text.get_visible() and text.get_text().strip():
+                        assert " ".join(text.get_text().split()) in said, (lang, stem, text.get_text())
+            # what a notebook shows: the description as the image's alt text
+            assert fig._repr_mimebundle_()[1] == {"image/png": {"alt": said}}, (lang, stem)
+
+
+def test_a_description_pairs_each_category_with_its_own_value(all_figures):
+    said = charts.description(all_figures["en"]["03-economic-structure"])
+    assert "Industry and construction: 39.39; Services: 39.22; Agriculture, forestry and fishery: 14.16; " \
+           "Product taxes less product subsidies: 7.23" in said
+    said = charts.description(all_figures["vi"]["04-enrolment"])
+    assert "Tiểu học: 98,5%" in said and "Chú giải" in said
+    stacked = charts.description(all_figures["en"]["01-targets-by-group"])
+    assert "(3) Budget: level 1" in stacked, "bars without labels are read from their sizes"
+
+
+def test_a_description_follows_the_data(targets, context):
+    changed = targets.copy()
+    row = changed.index[changed["indicator_id"] == "share_agriculture_forestry_fishery"][0]
+    changed.loc[row, ["value", "value_as_written"]] = [15.16, "15,16"]
+    other = changed.index[changed["indicator_id"] == "share_services"][0]
+    changed.loc[other, ["value", "value_as_written"]] = [38.22, "38,22"]
+    said = charts.description(charts.economic_structure(changed, context, lang="en"))
+    assert "Agriculture, forestry and fishery: 15.16" in said and "Services: 38.22" in said and "14.16" not in said

@@ -4,6 +4,7 @@ The pages are rendered from the stored notebooks, with no kernel: in the same ru
 and holds that execution to the stored outputs, images and execution counts included (tests/notebook_runs.py),
 so what is rendered here is what was verified. The cache that make report executes through is test_execution.py's."""
 
+import html
 import re
 import subprocess
 import sys
@@ -12,7 +13,7 @@ import pytest
 from markupsafe import escape
 
 import plantargets
-from plantargets import charts, report
+from plantargets import charts, report, sources
 
 pytestmark = pytest.mark.heavy
 
@@ -24,7 +25,7 @@ def executed():
 
 
 #: The report rendered from the stored notebooks in a fresh process, to compare with this process's.
-AGAIN = "import sys, pathlib; from plantargets import report; report.render(report.stored(), pathlib.Path(sys.argv[1]))"
+AGAIN = "import sys, pathlib; from plantargets import report, sources; report.render(report.stored(), pathlib.Path(sys.argv[1]))"
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +97,31 @@ def test_pages_hold_the_executed_outputs(built):
     assert "Traceback" not in page
 
 
+def test_every_image_of_a_notebook_page_has_its_chart_described_and_the_page_cites_the_project(built, executed):
+    out, _, _ = built
+    for path, notebook in executed:
+        lang = report.edition_of(path)
+        page = (out / f"{path.stem}.html").read_text(encoding="utf-8")
+        alts = re.findall(r'<img [^>]*alt="([^"]*)"', page)
+        images = [o for c in notebook.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+        assert len(alts) == len(images) and "No description" not in page, path.name
+        for alt, output in zip(alts, images):
+            assert html.unescape(alt) == output["metadata"]["image/png"]["alt"] and len(alt) > 80, path.name
+        assert str(escape(sources.project_citation(lang))) in page, path.name
+
+
+def test_a_notebook_image_without_a_description_is_refused(executed, tmp_path):
+    import copy
+
+    path, notebook = next((p, n) for p, n in executed if any("image/png" in o.get("data", {}) for c in n.cells for o in c.get("outputs", [])))
+    broken = copy.deepcopy(notebook)
+    number, cell = next((i, c) for i, c in enumerate(broken.cells, 1) if any("image/png" in o.get("data", {}) for o in c.get("outputs", [])))
+    for output in cell.outputs:
+        output.metadata = {}
+    with pytest.raises(ValueError, match=rf"{re.escape(path.name)}, cell {number}: an image with no description"):
+        report.render([(path, broken)], tmp_path)
+
+
 # ------------------------------------------------------------------ determinism
 
 
@@ -138,9 +164,10 @@ def test_no_page_fetches_anything_from_the_network(built):
 def test_the_index_offers_the_data_with_its_citation_and_the_check_table(built, targets, context, lang):
     out, _, _ = built
     page = (out / report.INDEX_PAGES[lang]).read_text(encoding="utf-8")
-    for name in (*report.DOWNLOADS, "README.md"):
-        assert f'href="data/{name}"' in page and (out / "data" / name).is_file(), name
-    assert (out / "data" / "targets.csv").read_bytes() == (report.DATA_DIR / "targets.csv").read_bytes()
+    offered = sorted(p.relative_to(out).as_posix() for p in (out / "data").rglob("*") if p.is_file())
+    assert len(offered) >= 16 and "data/plantargets.xlsx" in offered and "data/raw/000_7cd9e46865a7d4d1.txt" in offered
+    for name in offered:
+        assert f'href="{name}"' in page, name
     readme = (out / "data" / "README.md").read_text(encoding="utf-8")
     assert "www.hdnd.laichau.gov.vn" in readme and "CC BY 4.0" in readme
     assert str(escape(report.citation(lang))) in page

@@ -139,7 +139,104 @@ def _finish(fig: Figure, title: str, *, lang: str = "en", context=None, figure_i
     fig.text(0.01, 0.01, note, ha="left", va="bottom", fontsize=7.5, color="#555555", gid="source")
     bottom = (0.12 + 0.14 * (note.count("\n") + 1)) / fig.get_figheight()  # room for the note's lines, in inches
     fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+    described(fig, lang)
     return fig
+
+
+# --------------------------------------------------------------------------- what a chart shows, in words
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _placed(artist, text: str) -> tuple[float, float, str, float]:
+    """Where an artist is drawn, in pixels: its centre (x, y), a text, and its left edge."""
+    box = artist.get_window_extent()
+    return (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, text, box.x0
+
+
+def _by_tick(ax, texts: list[tuple[float, float, str, float]]) -> list[tuple[str, list[str]]]:
+    """The texts drawn on a panel, by category: each label of the axis whose tick labels are words, with the texts
+    drawn nearest to it, top to bottom or left to right ([('Services', ['39.22'])...]); a label with no text near it
+    is left out. On a panel whose axes are both numbers (years), the texts from left to right under one label,
+    the span of the x axis ('2020-2025'), as a text beside a point is not always nearest to its own year."""
+    axis = "y" if any(_LETTER.search(t.get_text()) for t in ax.get_yticklabels()) else "x"
+    along = 0 if axis == "x" else 1
+    labels = [label for label in getattr(ax, f"get_{axis}ticklabels")() if label.get_visible() and label.get_text().strip()]
+    if not labels or not texts:
+        return []
+    if not any(_LETTER.search(label.get_text()) for label in labels):
+        span = f"{_one_line(labels[0].get_text())}-{_one_line(labels[-1].get_text())}"
+        return [(span, [point[2] for point in sorted(texts, key=lambda point: point[3])])]
+    ticks = [(_placed(label, '')[along], _one_line(label.get_text())) for label in labels]
+    near: dict[int, list[str]] = {}
+    for point in texts:
+        nearest = min(range(len(ticks)), key=lambda i: abs(ticks[i][0] - point[along]))
+        near.setdefault(nearest, []).append(point[2])
+    order = sorted(near, key=lambda i: ticks[i][0], reverse=axis == "y")
+    return [(ticks[i][1], near[i]) for i in order]
+
+
+def _bars_by_label(ax) -> list[tuple[float, float, str, float]]:
+    """For bars drawn without value labels (stacked counts), each bar's series and size, where it is drawn."""
+    from matplotlib.container import BarContainer
+
+    found = []
+    for container in ax.containers:
+        if not isinstance(container, BarContainer) or str(container.get_label()).startswith("_"):
+            continue
+        horizontal = container.orientation == "horizontal"
+        for bar in container:
+            size = bar.get_width() if horizontal else bar.get_height()
+            if size:
+                found.append(_placed(bar, f"{container.get_label()} {size:g}"))
+    return found
+
+
+def describe(fig: Figure, lang: str = "en") -> str:
+    """What a chart shows, in words, from what was drawn: its title, then for each panel its heading and unit, each
+    category (or year) with the values written beside it, and the legend. The alternative text of its image."""
+    msg = messages(lang)
+    fig.draw_without_rendering()  # where each text and bar lands, once laid out
+    parts = [_one_line(fig.get_suptitle())]
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        texts = [_placed(tx, _one_line(tx.get_text())) for tx in ax.texts if tx.get_visible() and tx.get_text().strip()]
+        values = _by_tick(ax, texts or _bars_by_label(ax))
+        entries = "; ".join(msg("{label}: {values}", label=label, values=", ".join(found)) if found else label
+                            for label, found in values)
+        heading = " ".join(_one_line(ax.get_title(loc=loc)) for loc in ("left", "center", "right") if ax.get_title(loc=loc))
+        unit = _one_line(ax.get_xlabel() if any(_LETTER.search(t.get_text()) for t in ax.get_yticklabels()) else ax.get_ylabel())
+        legend = ax.get_legend()
+        legend_items = [_one_line(t.get_text()) for t in legend.get_texts()] if legend is not None else []
+        if not (entries or legend_items):
+            continue
+        panel = msg("{heading} ({unit})", heading=heading, unit=unit) if heading and unit else heading or unit
+        line = msg("{panel}: {entries}", panel=panel, entries=entries) if panel and entries else entries
+        if legend_items:
+            line = (line + ". " if line else "") + msg("Legend: {items}", items="; ".join(legend_items))
+        parts.append(line)
+    return ". ".join(p.rstrip(".") for p in parts if p) + "."
+
+
+def described(fig: Figure, lang: str = "en") -> Figure:
+    """``fig`` with its description (``describe``) as the alternative text of its image when a notebook shows it;
+    ``description(fig)`` gives it elsewhere."""
+    # IPython keeps the metadata of an object's mime bundle beside the PNG that matplotlib's inline backend draws,
+    # and nbconvert writes metadata["image/png"]["alt"] as the image's alt (the report's notebook pages). Described
+    # when shown, not when drawn: a chart only saved to a file is not laid out twice.
+    fig._repr_mimebundle_ = lambda include=None, exclude=None: ({}, {"image/png": {"alt": describe(fig, lang)}})
+    fig.plantargets_lang = lang
+    return fig
+
+
+def description(fig: Figure) -> str:
+    """The description of a chart of this module (``describe``), in the language it was drawn in."""
+    return describe(fig, getattr(fig, "plantargets_lang", "en"))
 
 
 def _rows(targets: pd.DataFrame, ids) -> pd.DataFrame:

@@ -179,19 +179,27 @@ def number(value, lang: str, places: int | None = None, *, sign: bool = False) -
 
 
 def extract_vocabulary(fileobj, keywords, comment_tags, options):
-    """A babel extractor for data/datapackage.json: each ``enum`` value of a field, with the field's name as context.
+    """A babel extractor for data/datapackage.json and lib/plantargets/derived.json: each ``enum`` value of a field,
+    with the field's name as context, and each field's title and description (contexts ``column title`` and
+    ``column description``).
 
     The words the data uses for kinds, units, comparators, roles... are messages like any other: the notebooks show
-    them translated (``msg.pgettext(field, value)``).
+    them translated (``msg.pgettext(field, value)``); so are the words that say what a column means (the workbooks'
+    sheet of columns).
     """
     package = json.load(fileobj)
+    name = getattr(fileobj, "name", "datapackage.json")
     seen = set()
     for resource in package["resources"]:
         for field in resource["schema"]["fields"]:
-            for value in field.get("constraints", {}).get("enum", []):
-                if (field["name"], value) not in seen:
-                    seen.add((field["name"], value))
-                    yield 0, "pgettext", (field["name"], value), [f"data/datapackage.json: {resource['name']}.{field['name']}"]
+            where = [f"{Path(name).name}: {resource['name']}.{field['name']}"]
+            found = [(field["name"], value) for value in field.get("constraints", {}).get("enum", [])]
+            found += [(context, field[key]) for key, context in (("title", "column title"), ("description", "column description"))
+                      if field.get(key)]
+            for pair in found:
+                if pair not in seen:
+                    seen.add(pair)
+                    yield 0, "pgettext", pair, where
 
 
 # --------------------------------------------------------------------------- make messages

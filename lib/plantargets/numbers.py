@@ -47,3 +47,14 @@ def in_english(written: str) -> str:
     places = decimals(written)
     value = Decimal(written.replace(".", "").replace(",", "."))
     return f"{value:,.{places}f}"
+
+
+def plain(written: str) -> str:
+    """A number written in Vietnamese notation, in plain notation: '.' for decimals, no grouping, the decimals kept.
+
+    '1.915' -> '1915'; '7,96' -> '7.96'; '3,0' -> '3.0'; '-2,5' -> '-2.5'. What pandas, R and a spreadsheet read as a
+    number with their defaults."""
+    text = written.strip().replace("\u2212", "-")
+    if not re.fullmatch(r"-?[0-9]{1,3}(?:\.[0-9]{3})*(?:,[0-9]+)?|-?[0-9]+(?:,[0-9]+)?", text):
+        raise ValueError(f"{written!r} is not a number in Vietnamese notation")
+    return text.replace(".", "").replace(",", ".")

@@ -359,7 +359,8 @@ def environment():
 
 def render(template: str, lang: str, **values) -> str:
     msg = messages(lang)
-    return environment().get_template(template).render(msg=msg, pgettext=msg.pgettext, lang=lang, **values)
+    return environment().get_template(template).render(msg=msg, pgettext=msg.pgettext, lang=lang,
+                                                       project_citation=sources.project_citation(lang), **values)
 
 
 def _rows_to_download(facts: Facts, target: pd.Series) -> tuple[str, str]:

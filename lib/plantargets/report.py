@@ -69,8 +69,9 @@ def one_line(summary: str) -> str:
     return re.split(r"(?<=[.?!])\s", summary, maxsplit=1)[0]
 
 
-def write_figures(out: Path, cache: Path | None = None, say=say_line) -> list[tuple[str, dict[str, list[Path]], dict[str, str]]]:
-    """Every chart in both languages as SVG and PNG under ``out``: [(stem, {lang: [svg, png]}, {lang: title})].
+def write_figures(out: Path, cache: Path | None = None, say=say_line) -> list[tuple[str, dict[str, list[Path]], dict[str, dict]]]:
+    """Every chart in both languages as SVG and PNG under ``out``: [(stem, {lang: [svg, png]}, {lang: {title, alt}})],
+    ``alt`` being what the chart shows, in words (``charts.description``).
 
     The charts depend on the package and the data only. With a ``cache`` folder, the files drawn from the same
     inputs (``inputs_digest``) are copied from ``cache/figures/<digest>/`` instead of being drawn again; a folder
@@ -107,18 +108,28 @@ def write_figures(out: Path, cache: Path | None = None, say=say_line) -> list[tu
     return figures
 
 
-def _draw_figures(out: Path) -> list[tuple[str, dict[str, list[Path]], dict[str, str]]]:
+def _draw_figures(out: Path) -> list[tuple[str, dict[str, list[Path]], dict[str, dict]]]:
     from . import charts
     from .load import load_context, load_targets
 
     targets, context = load_targets(), load_context()
     written: dict[str, dict[str, list[Path]]] = {}
-    titles: dict[str, dict[str, str]] = {}
+    titles: dict[str, dict[str, dict]] = {}
     for lang in charts.LANGS:
         for stem, fig in charts.figures(targets, context, lang).items():
             written.setdefault(stem, {})[lang] = charts.save(fig, out / f"{stem}.{lang}")
-            titles.setdefault(stem, {})[lang] = fig.get_suptitle().replace("\n", " ")
+            titles.setdefault(stem, {})[lang] = {"title": fig.get_suptitle().replace("\n", " "), "alt": charts.description(fig)}
     return [(stem, written[stem], titles[stem]) for stem in written]
+
+
+def _check_alt_text(path: Path, notebook: nbformat.NotebookNode) -> None:
+    """Every image a notebook shows has its description (``charts.described``), which its page gives as alt text; an
+    image without one is an error that names the notebook and the cell."""
+    for number, cell in enumerate(notebook.cells, 1):
+        for output in cell.get("outputs", []):
+            if "image/png" in output.get("data", {}) and not output.get("metadata", {}).get("image/png", {}).get("alt"):
+                raise ValueError(f"{shown(path)}, cell {number}: an image with no description (alt text); draw it "
+                                 "with plantargets.charts, or give its output metadata image/png.alt")
 
 
 def render(executed: list[tuple[Path, nbformat.NotebookNode]], out: Path = REPORT_DIR, say=say_line,
@@ -130,7 +141,8 @@ def render(executed: list[tuple[Path, nbformat.NotebookNode]], out: Path = REPOR
     the same page in the other language. A notebook outside the editions is shown as English."""
     from nbconvert import HTMLExporter
 
-    from . import pages
+    from . import pages, sources
+    from .downloads import write_downloads
 
     out.mkdir(parents=True, exist_ok=True)
     entries = {lang: [] for lang in EDITIONS}
@@ -142,25 +154,28 @@ def render(executed: list[tuple[Path, nbformat.NotebookNode]], out: Path = REPOR
         exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)], language_code=lang)
         other_lang = EDITIONS[1 - EDITIONS.index(lang)]
         msg = messages(lang)
+        _check_alt_text(path, notebook)
         links = {"index": INDEX_PAGES[lang], "index_label": msg("← All targets and notebooks"),
                  "other": f"{other.stem}.html" if other is not None and other in stems else None,
-                 "other_label": language_link(other_lang), "other_lang": other_lang}
+                 "other_label": language_link(other_lang), "other_lang": other_lang,
+                 "cite_heading": msg("How to cite"),
+                 "cite": [sources.project_citation(lang), *sources.citation(lang).split("\n\n")]}
         page, _ = exporter.from_notebook_node(_linked_to_pages(notebook), resources={"metadata": {"name": title}, "plantargets": links})
         (out / f"{path.stem}.html").write_text(page, encoding="utf-8")
         entries[lang].append({"stem": path.stem, "href": f"{path.stem}.html", "title": title, "summary": one_line(summary),
                               "sections": pages.sections_of(page)})
     figures = write_figures(out / "figures", cache, say)
-    downloads = write_downloads(out / "data")
     facts = pages.Facts.load()
+    downloads = write_downloads(out / "data", facts)
     say(f"writing a page per target: {len(facts.targets)} targets x {len(EDITIONS)} languages")
     pages.write_target_pages(out, facts, entries)
     for lang in EDITIONS:
         notebooks = [dict(entry, figures=[
             {"svg": by_lang[lang][0].relative_to(out).as_posix(), "png": by_lang[lang][1].relative_to(out).as_posix(),
-             "title": titles[lang]}
+             "title": titles[lang]["title"], "alt": titles[lang]["alt"]}
             for stem, by_lang, titles in figures if stem.split("-", 1)[0] == entry["stem"].split("-", 1)[0]])
             for entry in entries[lang]]
-        listed = [{"href": p.relative_to(out).as_posix(), "name": p.name} for p in downloads]
+        listed = [{"href": p.relative_to(out).as_posix(), "name": p.relative_to(out / "data").as_posix()} for p in downloads]
         (out / INDEX_PAGES[lang]).write_text(pages.index_page(facts, lang, notebooks, listed), encoding="utf-8")
     return out / INDEX_PAGES["vi"]
 
@@ -170,34 +185,6 @@ def citation(lang: str = "en") -> str:
     from . import sources
 
     return sources.citation(lang)
-
-
-#: The data offered for download, and the README that goes with it.
-DOWNLOADS = ("plans.csv", "targets.csv", "groups.csv", "outcomes.csv", "context.csv", "datapackage.json")
-DOWNLOADS_README = """# The plans' targets: the data
-
-- `plans.csv`: each plan: the province, the body that adopted it, the session and its dates, the article it is read
-  from and that article's paragraph of key targets.
-- `targets.csv`: the targets of each plan, one row per target, each with the verbatim clause that states it.
-- `groups.csv`: the labels of the groups of targets (the resolution's numbered key indicators, chỉ tiêu chủ yếu).
-- `outcomes.csv`, `context.csv`: figures from outside the resolution (2020 values, 2021 results, later plans'
-  targets, communes, population), each with its publisher, title, URL, date and a verbatim quote.
-- `datapackage.json`: the schema of the tables (Frictionless Data Package).
-- `../targets/<plan>/<indicator>.csv` and `.json`: every figure known of one target, one row each.
-
-Values are written as the sources write them, in Vietnamese notation: '.' groups thousands, ',' marks decimals.
-
-{CITATION}
-"""
-
-
-def write_downloads(out: Path) -> list[Path]:
-    """The data files and a README with the citation and licence, under ``out``."""
-    out.mkdir(parents=True, exist_ok=True)
-    written = [Path(shutil.copyfile(DATA_DIR / name, out / name)) for name in DOWNLOADS]
-    readme = out / "README.md"
-    readme.write_text(DOWNLOADS_README.format(CITATION=citation("en")), encoding="utf-8")
-    return [*written, readme]
 
 
 def write_report(out: Path = REPORT_DIR, notebooks: Path = NOTEBOOKS_DIR, cache: Path = CACHE_DIR, say=say_line) -> Path:

@@ -6,9 +6,40 @@ from) through a message of the catalogue, so that a second plan gets its own not
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from pathlib import Path
+
 import pandas as pd
 
 from .i18n import messages
+from .paths import PROJECT_ROOT
+
+#: How the project is cited: its name, version and date, read from here.
+CITATION_FILE = PROJECT_ROOT / "CITATION.cff"
+
+
+@cache
+def project(path: Path = CITATION_FILE) -> dict[str, str]:
+    """The project as it is cited: {"name", "title", "version", "date"} from CITATION.cff (its top-level ``title``,
+    ``version`` and ``date-released``; the name is the title's first word). A key missing is an error that names
+    the file and the key."""
+    found = dict(re.findall(r"^(title|version|date-released):\s*\"?(.*?)\"?\s*$", path.read_text(encoding="utf-8"), re.M))
+    for key in ("title", "version", "date-released"):
+        if not found.get(key):
+            raise ValueError(f"{path}: no top-level '{key}:' line")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", found["date-released"]):
+        raise ValueError(f"{path}: date-released {found['date-released']!r} is not written YYYY-MM-DD")
+    return {"name": found["title"].split(":", 1)[0], "title": found["title"], "version": found["version"],
+            "date": found["date-released"]}
+
+
+def project_citation(lang: str) -> str:
+    """'Cite this project as: plantargets, version 0.2.0, 2 December 2026.'"""
+    msg = messages(lang)
+    about = project()
+    return msg("Cite this project as: {name}, version {version}, {date}.", name=about["name"], version=about["version"],
+               date=msg.date(about["date"]))
 
 
 def _plans(plans: pd.DataFrame | None) -> pd.DataFrame:

@@ -29,7 +29,9 @@ from plantargets.i18n import messages
 from plantargets.inputs import EDITIONS, edition_of, other_edition
 from plantargets.inputs import SUFFIX
 from plantargets.pages import Facts, findings, page_path
-from plantargets.report import DOWNLOADS, citation, INDEX_PAGES, REPORT_DIR, notebook_paths, one_line, title_and_summary
+from plantargets.paths import PROJECT_ROOT
+from plantargets.sources import project_citation
+from plantargets.report import citation, INDEX_PAGES, REPORT_DIR, notebook_paths, one_line, title_and_summary
 
 pytestmark = pytest.mark.e2e
 
@@ -341,7 +343,7 @@ def test_report_in_the_browser(page, lang):
         seen.add(path)
         assert path.is_file(), f"a link leads nowhere: {href}"
         assert REPORT_DIR in path.parents, f"a link leaves the report: {href}"
-        if path.suffix == ".csv":
+        if path.suffix in (".csv", ".xlsx"):
             continue  # a download: compared with its file below
         page.goto(href)
         if path.suffix == ".html":
@@ -357,15 +359,37 @@ def test_report_in_the_browser(page, lang):
     targets = {REPORT_DIR / page_path(t.plan_id, t.indicator_id, lang) for t in facts.targets.itertuples()}
     assert targets <= html_seen, "every target's page is reached from the index"
     assert {REPORT_DIR / f"{stem}.html" for stem in notebooks} <= html_seen
-    assert {p.name for p in seen if p.parent.name == "data"} == {*DOWNLOADS, "README.md"}
+    data = REPORT_DIR / "data"
+    assert {p for p in seen if data in p.parents} == {p for p in data.rglob("*") if p.is_file()}, "every download is linked"
     page.goto(index.as_uri())
-    for path in sorted(p for p in seen if p.suffix == ".csv" and p.parent.name == "data"):  # arrive as the files they are
+    for path in sorted(p for p in seen if p.suffix in (".csv", ".xlsx") and p.parent == data):  # arrive as the files they are
         link = path.relative_to(REPORT_DIR).as_posix()
         with page.expect_download() as download:
             page.locator(f'a[href="{link}"]').click()
-        assert Path(download.value.path()).read_bytes() == path.read_bytes()
+        arrived = Path(download.value.path())
+        assert arrived.read_bytes() == path.read_bytes()
+        _read_as_numbers(arrived, path.name)
     assert page.script_errors == [] and page.console_errors == []
     assert page.outside == [], "the report asked the network"
+
+
+def _read_as_numbers(arrived: Path, name: str) -> None:
+    """A downloaded table read with its client's defaults gives numbers: pandas for a CSV, openpyxl for a workbook."""
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    from plantargets.downloads import PLAIN_SUFFIX
+
+    if name.endswith(".csv"):
+        table = pd.read_csv(arrived)
+        for column in [c for c in table.columns if c.endswith(PLAIN_SUFFIX)]:
+            assert table[column].dtype == "float64", f"{name}: {column} is read as {table[column].dtype}"
+        return
+    book = load_workbook(arrived, read_only=True)
+    header = [c.value for c in next(book["targets"].iter_rows(max_row=1))]
+    numbers = [row[header.index("value_number")] for row in book["targets"].iter_rows(min_row=2, values_only=True)]
+    assert numbers and all(isinstance(n, (int, float)) for n in numbers if n is not None), name
+    assert any(n is not None for n in numbers), name
 
 
 def _check_page(page, path: Path, lang: str, notebooks: dict) -> list[str]:
@@ -379,6 +403,8 @@ def _check_page(page, path: Path, lang: str, notebooks: dict) -> list[str]:
     assert page.locator("img").evaluate_all("imgs => imgs.every(i => i.complete && i.naturalWidth > 0)"), path
     assert page.locator("img:not([alt]), img[alt='']").count() == 0, f"an image without alt text: {path}"
     assert _missing_glyphs(page, "body") == [], path
+    flat = " ".join(page.inner_text("body").split())
+    assert " ".join(project_citation(lang).split()) in flat, f"{path} does not say how to cite the project"
     if path.parent == REPORT_DIR and path.stem in notebooks:
         assert page.title() == title_and_summary(notebooks[path.stem])[0]
         assert page.locator("img").count() == _image_outputs(notebooks[path.stem])
@@ -401,6 +427,53 @@ def _check_page(page, path: Path, lang: str, notebooks: dict) -> list[str]:
             continue  # the same page in the other language: it exists (above); the other language's test follows it
         follow.append(urlunparse(parsed._replace(fragment="")))
     return follow
+
+
+#: axe-core, installed by make e2e (npm ci in tests/e2e/, pinned by its package-lock.json).
+AXE = Path(os.environ.get("PLANTARGETS_AXE", PROJECT_ROOT / "tests" / "e2e" / "node_modules" / "axe-core" / "axe.min.js"))
+#: The rules every page is held to: WCAG 2.0, 2.1 and 2.2, levels A and AA.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+#: The outline of a page: one h1, first, and no level skipped on the way down.
+HEADINGS = """() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map(h => Number(h.tagName[1]))"""
+
+
+def _headings_in_order(levels: list[int]) -> bool:
+    return bool(levels) and levels[0] == 1 and levels.count(1) == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+
+
+def test_heading_order_is_checked():
+    assert _headings_in_order([1, 2, 3, 2, 2, 3])
+    assert not _headings_in_order([1, 3]) and not _headings_in_order([2, 1]) and not _headings_in_order([1, 2, 1])
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_every_page_passes_axe_wcag_a_and_aa(page, lang):
+    """Every HTML page of the edition (its index, its notebooks, its target pages) has no violation of axe-core's WCAG
+    2 A and AA rules, its headings in order, a header cell in every table and alt text on every image."""
+    if not AXE.is_file():
+        pytest.fail(f"{shown(AXE)} is missing: make e2e installs axe-core (npm ci --prefix tests/e2e)", pytrace=False)
+    notebooks = {path.stem for path in NOTEBOOKS if edition_of(path) == lang}
+    pages = sorted(p for p in REPORT_DIR.rglob("*.html") if _lang_of(p, notebooks, lang) == lang)
+    facts = Facts.load()
+    assert len(pages) == 1 + len(notebooks) + len(facts.targets), "the index, the notebooks and a page per target"
+    script = AXE.read_text(encoding="utf-8")
+    problems = []
+    for path in pages:
+        page.goto(path.as_uri())
+        page.add_script_tag(content=script)
+        found = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS)
+        for violation in found["violations"]:
+            for node in violation["nodes"]:
+                problems.append(f"{path.relative_to(REPORT_DIR)}: {violation['id']} at {node['target']}: {node['failureSummary']}")
+        levels = page.evaluate(HEADINGS)
+        if not _headings_in_order(levels):
+            problems.append(f"{path.relative_to(REPORT_DIR)}: headings out of order: {levels}")
+        if page.locator("table:not(:has(th))").count():
+            problems.append(f"{path.relative_to(REPORT_DIR)}: a table with no header cell")
+        if page.locator("img:not([alt]), img[alt=''], img[alt^='No description']").count():
+            problems.append(f"{path.relative_to(REPORT_DIR)}: an image without a description")
+    assert page.outside == [], "axe or a page asked the network"
+    assert problems == [], f"{len(problems)} problems on {len(pages)} pages:\n" + "\n".join(problems[:40])
 
 
 def _lang_of(path: Path, notebooks: dict, lang: str) -> str:

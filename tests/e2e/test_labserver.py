@@ -49,10 +49,24 @@ def test_make_e2e_without_a_vietnamese_font_fails_with_the_install_command(tmp_p
     assert _check_browser("CHROMIUM=/bin/sh", env={"PATH": "/nonexistent"}).returncode != 0, "no fc-list: no font found"
 
 
+def test_make_e2e_without_npm_fails_with_the_install_command(tmp_path):
+    """axe-core is installed with npm: without it, make e2e stops and says how to install it."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("sh", "fc-list", "id"):  # what the Makefile and check-browser need besides npm
+        (bin_dir / tool).symlink_to(shutil.which(tool))
+    made = _check_browser("CHROMIUM=/bin/sh", env={"PATH": str(bin_dir)})
+    assert made.returncode != 0
+    assert made.stderr.splitlines()[0] == "npm not found: make e2e installs axe-core with it. Install it with: apt-get install -y npm"
+
+
 def test_ci_installs_what_make_e2e_needs():
     ci = (PROJECT_ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    install = ci.index(_install_command().split(": ", 1)[1].replace("-y ", "-y -qq "))
-    assert ci.index("if ! make --no-print-directory check-browser") < install < ci.index("\nmake e2e\n")
+    packages = _install_command().split("apt-get install -y ", 1)[1]
+    listed = ci.index(f'packages="{packages}"')
+    npm = ci.index('command -v npm >/dev/null || packages="$packages npm"')
+    install = ci.index("apt-get install -y -qq $packages")
+    assert ci.index("if ! make --no-print-directory check-browser") < listed < npm < install < ci.index("\nmake e2e\n")
 
 
 def _kernel(lab, scratch: Path) -> BlockingKernelClient:
