@@ -70,7 +70,7 @@ TITLES_EN = {
                       "11.9% a year; after its 2021 result, GRDP per capita needs 10.0% a year",
     "05-road-shares": "After 2021, the share of communes meeting the new-rural standard must rise fastest, at least 3.20 points a year; "
                       "the share of services falls most, 0.70 points a year",
-    "05-pace": "4 targets for 2021 fall short of the yearly average set for 2021-2025: growth of gross regional domestic product "
+    "05-pace": "4 targets for 2021 fall short of the yearly average given for 2021-2025: growth of gross regional domestic product "
                "(GRDP), growth of import-export turnover, workers helped into jobs and growth of the value of locally "
                "produced exports",
 }

@@ -71,7 +71,11 @@ def test_computed_tables_come_in_both_languages_with_their_numbers(written, fact
             assert table[words].fillna("").tolist() == computed[words].fillna("").tolist()
     card = pd.read_csv(out / "scorecard.en.csv").set_index("indicator_id")
     assert card.loc["budget_revenue", "status"] == "met" and card.loc["budget_revenue", "target"] == 1915.0
-    assert pd.read_csv(out / "scorecard.csv")["reason"].iloc[0] != card["reason"].iloc[0], "the Vietnamese file has Vietnamese texts"
+    vietnamese = pd.read_csv(out / "scorecard.csv").set_index("indicator_id")
+    assert vietnamese["reason"].iloc[0] != card["reason"].iloc[0], "the Vietnamese file has Vietnamese texts"
+    outcomes = plantargets.load_outcomes()
+    chosen = outcomes.loc[vietnamese.loc["budget_revenue", "result_figure"]]  # indexed by figure_id
+    assert vietnamese.loc["budget_revenue", "publisher"] == chosen["publisher_vi"] != card.loc["budget_revenue", "publisher"]
 
 
 def test_frictionless_validates_the_download_package_and_reads_numbers(written):
@@ -103,6 +107,7 @@ def test_the_trail_ends_at_the_article_which_ships_with_the_downloads(written):
     plans = pd.read_csv(out / "plans.csv")
     for stored in plans["source_file"]:
         assert (out / stored).is_file(), f"plans.csv names {stored}, which the downloads lack"
+    assert (out / "raw" / "README.md").read_bytes() == (DATA_DIR / "raw" / "README.md").read_bytes(), "its checksum and reuse condition"
 
 
 def test_each_workbook_has_a_sheet_per_table_typed_cells_and_a_sheet_of_columns(written):
@@ -170,6 +175,8 @@ def test_a_broken_source_table_is_refused_before_anything_is_offered(tmp_path):
 
 def test_the_readme_cites_the_project_with_its_version_and_date_and_the_source(written):
     out, _ = written
+    vietnamese = (out / "README.vi.md").read_text(encoding="utf-8")
+    assert sources.project_citation("vi") in vietnamese and "value_number" in vietnamese and "02/12/2026" in vietnamese
     readme = (out / "README.md").read_text(encoding="utf-8")
     about = sources.project()
     assert f"version {about['version']}" in readme and "2 December 2026" in readme

@@ -156,7 +156,7 @@ def test_the_yearly_paces(road, prose):
 def test_the_results_are_the_provinces_own_and_what_the_later_average_implies(card, context, prose):
     judged = card[card["status"] != "no published result"]
     assert len(judged) == 3 and not judged["result_final"].any()
-    assert all(r.endswith("It is not a final statistics-office figure.") for r in judged["reason"])
+    assert all(r.endswith("It is not yet a final, official figure.") for r in judged["reason"])
     assert "All three results are the province's own figures: none is a final statistics-office figure" in prose
     average = context.loc["grdp_growth_avg_2021_2023"]
     assert (average["value"], average["notation"], average["year"]) == (3.91, "en", "2021-2023")

@@ -196,6 +196,11 @@ def _bars_by_label(ax) -> list[tuple[float, float, str, float]]:
     return found
 
 
+def _said(text) -> bool:
+    """A text that its chart labelled with what it is (``label=``): matplotlib's own labels start with '_'."""
+    return bool(text.get_label()) and not text.get_label().startswith("_")
+
+
 def describe(fig: Figure, lang: str = "en") -> str:
     """What a chart shows, in words, from what was drawn: its title, then for each panel its heading and unit, each
     category (or year) with the values written beside it, and the legend. The alternative text of its image."""
@@ -205,8 +210,12 @@ def describe(fig: Figure, lang: str = "en") -> str:
     for ax in fig.axes:
         if not ax.get_visible():
             continue
-        texts = [_placed(tx, _one_line(tx.get_text())) for tx in ax.texts if tx.get_visible() and tx.get_text().strip()]
-        values = _by_tick(ax, texts or _bars_by_label(ax))
+        shown = [tx for tx in ax.texts if tx.get_visible() and tx.get_text().strip()]
+        # a text the chart labelled says what it is ('2021 target', 'change from 2020'); the others are paired with
+        # the category they are drawn at
+        labelled = [(_one_line(tx.get_label()), _one_line(tx.get_text())) for tx in shown if _said(tx)]
+        texts = [_placed(tx, _one_line(tx.get_text())) for tx in shown if not _said(tx)]
+        values = _by_tick(ax, texts or ([] if labelled else _bars_by_label(ax))) + [(label, [text]) for label, text in labelled]
         entries = "; ".join(msg("{label}: {values}", label=label, values=", ".join(found)) if found else label
                             for label, found in values)
         heading = " ".join(_one_line(ax.get_title(loc=loc)) for loc in ("left", "center", "right") if ax.get_title(loc=loc))
@@ -443,7 +452,7 @@ def steps_from_2020(targets: pd.DataFrame, context: pd.DataFrame | None, *, lang
         change = (msg("{number} points", number=msg.number(r["change"], 1, sign=True)) if r["is_rate"]
                   else pct(r["change"]))
         ax.text(0.5, 0.97, change, transform=ax.transAxes, ha="center", va="top", fontsize=8.5, fontweight="bold",
-                gid="change")
+                gid="change", label=msg("change from 2020 to the 2021 target"))
         _axis_numbers(ax.yaxis, lang)
         ax.set_xticks([0, 1], [baseline_label, msg("2021 target")])
         ax.set_title(_wrap(name(r, lang), 30), fontsize=8.5)
@@ -816,6 +825,8 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
         values = [r[c] for c in ("baseline_2020", "target_2021", "result_2021", "plan_2022", "target_2025") if pd.notna(r[c])]
         spans.append(max(values) - min(values))
     shared_span = max(spans) if (road["measure"] == "share").all() else None
+    legend_words = {"baseline": msg("2020"), "target2021": msg("2021 target"), "result": msg("2021 result"),
+                    "plan2022": msg("2022 plan"), "target2025": msg("2025 target")}
     for ax, (_, r) in zip(axes.flat, road.iterrows()):
         iid = r["indicator_id"]
         baseline_estimate = bool(((estimates["indicator_id"] == iid) & (estimates["role"] == "baseline")).any())
@@ -848,13 +859,13 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
             if gid == "result":  # beside the 2021 target: its label goes above it, or below when the result is lower
                 up = value >= r["target_2021"]
                 ax.annotate(text, xy=(year, value), xytext=(0, 8 if up else -8), textcoords="offset points", fontsize=7.5,
-                            ha="center", va="bottom" if up else "top", gid="value-label")
+                            ha="center", va="bottom" if up else "top", gid="value-label", label=legend_words[gid])
             else:
                 ax.annotate(text, xy=(year, value), xytext=(7, 0), textcoords="offset points", fontsize=7.5,
-                            ha="left", va="center", gid="value-label")
+                            ha="left", va="center", gid="value-label", label=legend_words[gid])
         for k, (text, colour) in enumerate(paces):  # the paces, top left, clear of the lines
             ax.text(0.02, 0.97 - 0.09 * k, text, transform=ax.transAxes, ha="left", va="top", fontsize=7.5,
-                    color=colour, gid="pace-label")
+                    color=colour, gid="pace-label", label=msg("pace needed in 2022-2025"))
         values = [v for _, _, v, *_ in points if pd.notna(v)]
         low, high = min(values), max(values)
         span = shared_span if shared_span is not None else high - low
@@ -865,8 +876,6 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
         _axis_numbers(ax.yaxis, lang)
         ax.set_title(_wrap(name(r, lang, short=True), 30 if ncols == 3 else 50), fontsize=8.5)
         ax.set_ylabel(unit_label(str(r["unit"]), lang))
-    legend_words = {"baseline": msg("2020"), "target2021": msg("2021 target"), "result": msg("2021 result"),
-                    "plan2022": msg("2022 plan"), "target2025": msg("2025 target")}
     handles, labels = [], []
     for gid, words in legend_words.items():
         if gid in drawn:
@@ -963,8 +972,8 @@ def pace_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
         axes.flat[0].legend([Patch(facecolor="white", edgecolor="#555555", hatch="//")], [msg("hatched: an estimate")],
                             loc="upper left", bbox_to_anchor=(0, -0.3), borderaxespad=0)
     behind = road[road["verdict"] == "behind"]
-    title = msg.ngettext("{n} target for 2021 falls short of the yearly average set for 2021-2025: {names}",
-                         "{n} targets for 2021 fall short of the yearly average set for 2021-2025: {names}", len(behind),
+    title = msg.ngettext("{n} target for 2021 falls short of the yearly average given for 2021-2025: {names}",
+                         "{n} targets for 2021 fall short of the yearly average given for 2021-2025: {names}", len(behind),
                          names=msg.join([_in_sentence(name(r, lang)) for _, r in behind.iterrows()]))
     return _finish(fig, title, lang=lang, context=outcomes, figure_ids=_figure_ids(outcomes, ids))
 

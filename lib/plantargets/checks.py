@@ -33,7 +33,7 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
-from .i18n import N_, NP_, messages, stated_places
+from .i18n import N_, NP_, in_sentence, messages, stated_places
 from .load import percent_of_whole
 from .numbers import decimals, half_unit, half_units
 
@@ -225,14 +225,16 @@ def parts_sum_to_whole(targets: pd.DataFrame, context=None, lang: str = "en") ->
     ).reset_index()
     out["observed"] = out["observed"].round(10)
     out["tolerance"] = out["tolerance"].round(10)
+    names = wholes[f"name_{msg.lang}"].agg(list).reset_index(drop=True)
+    out["whole"], out["part_names"] = zip(*[_whole_in_words(n, w) for n, w in zip(names, out["part_of"].astype(str))]) if len(out) else ((), ())
     ok = (out["observed"] - 100.0).abs() <= out["tolerance"] + 1e-9
     return pd.DataFrame(
         {
             "check": "parts_sum_to_whole",
             "plan_id": out["plan_id"],
             "subject": out["part_of"],
-            "what": _texts(msg, N_("The {count} shares of {whole} sum to 100%."), out.index,
-                           count=out["count"].map(lambda n: msg.number(n)), whole=out["part_of"].astype(str)),
+            "what": _texts(msg, N_("The {count} parts of {whole} ({parts}) sum to 100%."), out.index,
+                           count=out["count"].map(lambda n: msg.number(n)), whole=out["whole"], parts=out["part_names"]),
             "inputs": out["parts"],
             "observed": out["observed"],
             "rule": msg(RULE_WITHIN),
@@ -246,6 +248,16 @@ def parts_sum_to_whole(targets: pd.DataFrame, context=None, lang: str = "en") ->
         },
         columns=CHECK_COLUMNS,
     )
+
+
+def _whole_in_words(names: list[str], whole_id: str) -> tuple[str, str]:
+    """A whole and its parts as the targets' names say them: names 'Economic structure: services', 'Economic
+    structure: industry...' give ('“Economic structure”', 'services; industry...'); names with no shared head give the
+    whole's id in quotes and the names whole."""
+    heads = {name.split(": ", 1)[0] for name in names}
+    if len(heads) == 1 and all(": " in name for name in names):
+        return f"“{heads.pop()}”", "; ".join(in_sentence(name.split(": ", 1)[1]) for name in names)
+    return f"“{whole_id}”", "; ".join(in_sentence(name) for name in names)
 
 
 # --------------------------------------------------------------------------- 2. ranges
@@ -282,7 +294,8 @@ def _outside_band(msg, check, targets, rows, low, high, *, subject, what, reason
     plans = pd.Index(sorted(targets["plan_id"].unique()))
     band = {"low": _g(msg, low), "high": _g(msg, high)}
     outside = rows[~rows["value"].between(low, high)]
-    listed = (outside["indicator_id"] + " = " + outside["value"].map(lambda x: _g(msg, x))).groupby(outside["plan_id"]).agg("; ".join)
+    name = f"name_{msg.lang}"
+    listed = (outside[name].map(in_sentence) + " = " + outside["value"].map(lambda x: _g(msg, x))).groupby(outside["plan_id"]).agg("; ".join)
     count = outside.groupby("plan_id").size().reindex(plans, fill_value=0)
     total = rows.groupby("plan_id").size().reindex(plans, fill_value=0)
     lowest = rows.loc[rows.groupby("plan_id")["value"].idxmin()].set_index("plan_id") if len(rows) else rows
@@ -292,14 +305,14 @@ def _outside_band(msg, check, targets, rows, low, high, *, subject, what, reason
         if count[plan]:
             finding[plan] = msg("{count} outside: {listed}.", count=msg.number(count[plan]), listed=listed[plan])
         elif total[plan] == 1:
-            finding[plan] = msg("The one target lies within {low}-{high} ({indicator} {value}).", **band,
-                                indicator=lowest.at[plan, "indicator_id"], value=_g(msg, lowest.at[plan, "value"]))
+            finding[plan] = msg("The one target lies within {low}-{high}: {name}, {value}.", **band,
+                                name=in_sentence(lowest.at[plan, name]), value=_g(msg, lowest.at[plan, "value"]))
         elif total[plan]:
             finding[plan] = msg(
-                "All {count} lie within {low}-{high} (lowest {lowest_id} {lowest}, highest {highest_id} {highest}).",
+                "All {count} lie within {low}-{high} (lowest: {lowest_name}, {lowest}; highest: {highest_name}, {highest}).",
                 count=msg.number(total[plan]), **band,
-                lowest_id=lowest.at[plan, "indicator_id"], lowest=_g(msg, lowest.at[plan, "value"]),
-                highest_id=highest.at[plan, "indicator_id"], highest=_g(msg, highest.at[plan, "value"]),
+                lowest_name=in_sentence(lowest.at[plan, name]), lowest=_g(msg, lowest.at[plan, "value"]),
+                highest_name=in_sentence(highest.at[plan, name]), highest=_g(msg, highest.at[plan, "value"]),
             )
         else:
             finding[plan] = msg("The plan has no such target.")

@@ -280,7 +280,9 @@ README = """# {title}: the data
 - `scorecard.csv`, `road_to_2025.csv`, `checks.csv` (texts in Vietnamese) and `scorecard.en.csv`,
   `road_to_2025.en.csv`, `checks.en.csv` (texts in English): what this project computes from the tables above:
   each 2021 target against its published result, against the 2021-2025 figures, and the consistency checks.
-- `raw/{article}`: the article itself, as retrieved, which every target's clause quotes.
+- `raw/{article}`: the article itself, as retrieved, which every target's clause quotes (with `raw/README.md`: its
+  SHA-256 checksum and the site's reuse condition). The source names its site, not the article's address.
+- `README.vi.md`: this file in Vietnamese.
 - `datapackage.json`: the description of every table and column (Frictionless Data Package).
 - `../targets/<plan>/<indicator>.csv` and `.json`: every figure known of one target, one row each.
 
@@ -295,9 +297,46 @@ as a number with their defaults:
     targets = pd.read_csv("targets.csv")
     targets["value_number"].dtype   # float64
 
-The computed tables write every number in plain notation.
+The computed tables write every number in plain notation. (In Python, `plantargets.load_targets()` reads the same
+file into `value`, a number, and `value_as_written`, the text.) The CSV files are UTF-8 without a byte-order mark,
+which pandas, R and frictionless read as they are; a spreadsheet reads the workbooks.
 
 ## How to cite
+
+{citation}
+"""
+
+
+README_VI = """# {title}: dữ liệu
+
+{project}
+
+## Thư mục này có gì
+
+- `plantargets.xlsx` (tiếng Việt) và `plantargets.en.xlsx` (tiếng Anh): mỗi bảng dưới đây là một trang tính; số,
+  ngày và đúng/sai được ghi đúng kiểu ô; trang `các cột` giải thích ý nghĩa từng cột, trang `giới thiệu` ghi cách
+  trích dẫn. Nên mở các tệp này bằng bảng tính (Excel, LibreOffice).
+- `plans.csv`: mỗi kế hoạch một dòng: tỉnh, cơ quan ban hành, kỳ họp và thời gian họp, bài viết làm nguồn và đoạn
+  nêu các chỉ tiêu chủ yếu.
+- `targets.csv`: các chỉ tiêu của từng kế hoạch, mỗi chỉ tiêu một dòng, kèm nguyên văn câu chữ nêu chỉ tiêu đó.
+- `groups.csv`: tên các nhóm chỉ tiêu (các chỉ tiêu chủ yếu được đánh số trong Nghị quyết).
+- `outcomes.csv`, `context.csv`: số liệu ngoài Nghị quyết (mức năm 2020, kết quả năm 2021, chỉ tiêu của các kế
+  hoạch sau, số đơn vị hành chính, dân số), mỗi số kèm cơ quan công bố, tiêu đề, địa chỉ, ngày và nguyên văn trích dẫn.
+- `scorecard.csv`, `road_to_2025.csv`, `checks.csv` (phần chữ bằng tiếng Việt) và các tệp `.en.csv` tương ứng
+  (tiếng Anh): kết quả dự án tính từ các bảng trên: từng chỉ tiêu năm 2021 so với kết quả đã công bố, so với các mức
+  cho giai đoạn 2021-2025, và các phép kiểm tra tính nhất quán.
+- `raw/{article}`: chính bài viết làm nguồn, giữ nguyên như khi tải về (kèm `raw/README.md`: mã kiểm tra SHA-256 và
+  điều kiện sử dụng lại của trang).
+- `datapackage.json`: mô tả mọi bảng và mọi cột (chuẩn Frictionless Data Package).
+
+## Cách ghi số
+
+Các nguồn ghi số theo kiểu Việt Nam: dấu '.' phân tách hàng nghìn, dấu ',' ngăn cách phần thập phân ('1.915' là
+một nghìn chín trăm mười lăm, '7,96' là bảy phẩy chín sáu). Cột `value` giữ nguyên cách ghi đó; cột `value_number`
+ngay sau ghi cùng con số theo cách viết thông thường của phần mềm (1915, 7.96), để pandas, R và bảng tính đọc
+được là số mà không cần đặt tùy chọn gì. Các bảng do dự án tính ra ghi mọi con số theo cách viết này.
+
+## Trích dẫn
 
 {citation}
 """
@@ -317,13 +356,17 @@ def write_downloads(out: Path, facts=None, datapackage: Path = DATAPACKAGE) -> l
         path.write_text(_csv(item["frame"]), encoding="utf-8")
         written.append(path)
     package = download_package(offered, datapackage)
-    for source in package.get("sources", []):  # the article, where the package's sources point
+    for source in package.get("sources", []):  # the article, where the package's sources point, with its README
+        stored = Path(datapackage).parent / source["path"]
         target = out / source["path"]
         target.parent.mkdir(parents=True, exist_ok=True)
-        written.append(Path(shutil.copyfile(Path(datapackage).parent / source["path"], target)))
+        written.append(Path(shutil.copyfile(stored, target)))
+        if (stored.parent / "README.md").is_file() and not (target.parent / "README.md").exists():
+            written.append(Path(shutil.copyfile(stored.parent / "README.md", target.parent / "README.md")))
     for lang in EDITIONS:
         msg = messages(lang)
-        intro = [package["title"], sources.project_citation(lang), *sources.citation(lang, facts.plans).split("\n"),
+        intro = [*(pages.plan_title(plan, lang) for _, plan in facts.plans.iterrows()), sources.project_citation(lang),
+                 *sources.citation(lang, facts.plans).split("\n"),
                  msg("The sheet 'columns' says what each column means. A number the sources write in Vietnamese "
                      "notation is kept as written in its column and given as a number in the column after it "
                      "(value_number).")]
@@ -336,5 +379,9 @@ def write_downloads(out: Path, facts=None, datapackage: Path = DATAPACKAGE) -> l
     article = Path(package["sources"][0]["path"]).name if package.get("sources") else ""
     readme.write_text(README.format(title=package["title"], project=sources.project_citation("en"), article=article,
                                     citation=sources.citation("en", facts.plans)), encoding="utf-8")
-    written.append(readme)
+    vietnamese = out / "README.vi.md"
+    vietnamese.write_text(README_VI.format(title=" · ".join(pages.plan_title(p, "vi") for _, p in facts.plans.iterrows()),
+                                           project=sources.project_citation("vi"), article=article,
+                                           citation=sources.citation("vi", facts.plans)), encoding="utf-8")
+    written += [vietnamese, readme]
     return written

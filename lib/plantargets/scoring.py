@@ -106,6 +106,13 @@ def _chosen_results(outcomes: pd.DataFrame) -> pd.DataFrame:
     return chosen.reset_index()
 
 
+def _publisher_in(outcomes: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The outcomes with ``publisher`` in the reader's language: ``publisher_vi`` for Vietnamese, where a row has it."""
+    if lang != "vi" or "publisher_vi" not in outcomes.columns:
+        return outcomes
+    return outcomes.assign(publisher=outcomes["publisher_vi"].where(outcomes["publisher_vi"].notna(), outcomes["publisher"]))
+
+
 def scorecard(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     """One row per target: baseline, target, result, status, reason, progress and the result's evidence.
 
@@ -114,7 +121,7 @@ def scorecard(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "en"
     target, the row uses an exact figure before a bound, a figure stated as reached before
     an estimate, and the latest publication first; ``other_results`` names the rest.
     """
-    outcomes = outcomes.dropna(subset=["indicator_id"])
+    outcomes = _publisher_in(outcomes.dropna(subset=["indicator_id"]), lang)
     keys = ["plan_id", "indicator_id"]
     card = targets.reset_index(drop=True).rename(columns={"value": "target", "value_as_written": "target_as_written"})
     card = card.drop(columns=[c for c in ("publisher", "url", "quote") if c in card.columns])
@@ -188,7 +195,7 @@ def _reasons(card: pd.DataFrame, low: pd.Series, high: pd.Series, msg) -> pd.Ser
                     msg("Read with the rounding of its last digit, the target asks {asked}; the result is {result} ('{written}'), which is not enough to decide: the "
                         "published bound lies partly inside what the target asks.", **values))
         if not (pd.notna(row["result_final"]) and bool(row["result_final"])):
-            text += " " + msg("It is not a final statistics-office figure.")
+            text += " " + msg("It is not yet a final, official figure.")
         reasons.append(text)
     return pd.Series(reasons, index=card.index)
 
@@ -243,7 +250,7 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
     step from the 2020 value is at least the average yearly step from 2020 to 2025 (which
     needs a 2020 value, else ``cannot say``).
     """
-    outcomes = outcomes.dropna(subset=["indicator_id"])
+    outcomes = _publisher_in(outcomes.dropna(subset=["indicator_id"]), lang)
     keys = ["plan_id", "indicator_id"]
     five_year = outcomes[(outcomes["role"] == "plan") & outcomes["year"].isin(["2025", "2021-2025"])].reset_index()
     if five_year.empty:
