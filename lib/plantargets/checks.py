@@ -362,16 +362,17 @@ def comparator_matches_wording(targets: pd.DataFrame, context=None, lang: str = 
     words = wording_of(targets)
     wrong = words[words["comparator"].astype("str") != words["worded"]]
     bounds = words[words["worded"] != "="]
+    named = dict(zip(zip(targets["plan_id"], targets["indicator_id"]), targets[f"name_{msg.lang}"].map(in_sentence)))
     finding = pd.Series("", index=plans, dtype=object)
     for plan in plans:
         disagree = wrong[wrong["plan_id"] == plan]
         if len(disagree):
             listed = "; ".join(
-                msg("{indicator}: the words '{words}' mean {worded}, the table says {comparator}", indicator=r.indicator_id,
+                msg("{indicator}: the words '{words}' mean {worded}, the table says {comparator}", indicator=named[(r.plan_id, r.indicator_id)],
                     words=r.bound_words, worded=msg.pgettext("comparator", r.worded),
                     comparator=msg.pgettext("comparator", str(r.comparator)))
                 if r.bound_words else
-                msg("{indicator}: the words '(none)' mean {worded}, the table says {comparator}", indicator=r.indicator_id,
+                msg("{indicator}: the words '(none)' mean {worded}, the table says {comparator}", indicator=named[(r.plan_id, r.indicator_id)],
                     worded=msg.pgettext("comparator", r.worded), comparator=msg.pgettext("comparator", str(r.comparator)))
                 for r in disagree.itertuples()
             )
@@ -380,7 +381,7 @@ def comparator_matches_wording(targets: pd.DataFrame, context=None, lang: str = 
             read = bounds[bounds["plan_id"] == plan]
             finding[plan] = (
                 msg("All agree. Bounds read from the wording: {bounds}.",
-                    bounds=", ".join(f"{r.indicator_id} ('{r.bound_words}')" for r in read.itertuples()))
+                    bounds="; ".join(f"{named[(r.plan_id, r.indicator_id)]} ('{r.bound_words}')" for r in read.itertuples()))
                 if len(read) else msg("All agree. Bounds read from the wording: none.")
             )
     count = wrong.groupby("plan_id").size().reindex(plans, fill_value=0)
@@ -556,7 +557,7 @@ def growth_decomposition(targets: pd.DataFrame, context=None, lang: str = "en") 
                  low=_g(msg, low), high=_g(msg, high)),
         uses=" ".join(ids), inputs=_inputs(msg, ids), observed=rest, rule=msg("{low} ≤ observed ≤ {high}", low=_g(msg, low), high=_g(msg, high)),
         expected=np.nan, tolerance=0.0,
-        tolerance_reason=msg("a band, not an equality (see growth_rates_plausible); it only catches gross errors"),
+        tolerance_reason=msg("a band, not an equality (as in the check of growth rates); it only catches gross errors"),
         status=_verdict(rest.between(low, high), needs), finding=finding.where(needs == "", needs),
     )
 
@@ -666,6 +667,12 @@ URBAN_PAIRS = (
 )
 
 
+def _name_of(targets: pd.DataFrame, indicator_id: str, lang: str) -> str:
+    """A target's name inside a sentence; its id where the table lacks it (the check then says what is missing)."""
+    names = targets.loc[targets["indicator_id"] == indicator_id, f"name_{lang}"]
+    return in_sentence(names.iloc[0]) if len(names) else indicator_id
+
+
 def urban_at_least_rural(targets: pd.DataFrame, context=None, lang: str = "en") -> pd.DataFrame:
     """Urban water and waste targets are at least their rural or province-wide counterparts."""
     msg = messages(lang)
@@ -681,7 +688,7 @@ def urban_at_least_rural(targets: pd.DataFrame, context=None, lang: str = "en") 
         out.append(_rows(
             "urban_at_least_rural", wide.index, subject=msg.pgettext(*subject),
             what=msg("The urban target ({urban}) is at least its rural or province-wide counterpart ({other}): urban areas "
-                     "are reached first.", urban=urban_id, other=other_id),
+                     "are reached first.", urban=_name_of(targets, urban_id, msg.lang), other=_name_of(targets, other_id, msg.lang)),
             uses=f"{urban_id} {other_id}", inputs=_inputs(msg, [urban_id, other_id]), observed=urban, rule=msg(RULE_AT_LEAST), expected=other, tolerance=0.0,
             tolerance_reason=msg(AN_ORDER), status=_verdict(urban >= other, needs),
             finding=finding.where(needs == "", needs),
@@ -738,14 +745,14 @@ def grdp_and_budget(targets: pd.DataFrame, context=None, lang: str = "en") -> pd
     ) + " " + _texts(
         msg, N_("Budget revenue of {budget} billion VND is {budget_share}% of it; product taxes less subsidies ({tax_share}% of "
                 "GRDP) come to {taxes} billion VND, {taxes_share}% of budget revenue, for scale only: product taxes are an "
-                "accounting share of GRDP, budget revenue is what is collected."), wide.index,
+                "accounting share of GRDP, budget revenue is what the state collects (here, a planned amount), not a part of GRDP."), wide.index,
         budget=_each(msg, budget, 0), budget_share=_each(msg, 100 * budget / grdp),
         tax_share=_each_g(msg, wide["share_product_taxes_less_subsidies"]), taxes=_each(msg, taxes, 0),
         taxes_share=_each(msg, 100 * taxes / budget),
     ) + " " + msg("Assumes the per-capita target divides by the same population.")
     return _rows(
         "grdp_and_budget", wide.index, subject=msg("GRDP and budget"),
-        what=msg("Budget revenue is a part of the GRDP that per-capita GRDP times population implies (below 100% of it)."),
+        what=msg("Budget revenue collected in the province is smaller than the GRDP that per-capita GRDP times population implies (below 100% of it)."),
         uses=" ".join(ids), inputs=_inputs(msg, ids, ["population_avg_2021"]), observed=100 * budget / grdp,
         rule=msg(RULE_BELOW), expected=100.0, tolerance=0.0,
         tolerance_reason=msg("revenue collected in the province is drawn from what it produces; this only catches gross errors"),

@@ -8,6 +8,7 @@ every chart must be drawn, and a screenshot is saved under build/screenshots/.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -385,7 +386,7 @@ def _read_as_numbers(arrived: Path, name: str) -> None:
         for column in [c for c in table.columns if c.endswith(PLAIN_SUFFIX)]:
             assert table[column].dtype == "float64", f"{name}: {column} is read as {table[column].dtype}"
         return
-    book = load_workbook(arrived, read_only=True)
+    book = load_workbook(io.BytesIO(arrived.read_bytes()), read_only=True)  # a download's file has no suffix
     header = [c.value for c in next(book["targets"].iter_rows(max_row=1))]
     numbers = [row[header.index("value_number")] for row in book["targets"].iter_rows(min_row=2, values_only=True)]
     assert numbers and all(isinstance(n, (int, float)) for n in numbers if n is not None), name
