@@ -1,6 +1,5 @@
 """The claims that notebooks/05 makes in prose hold for the data (nbval checks the outputs, not the prose)."""
 
-import pandas as pd
 import pytest
 from conftest import prose_of
 
@@ -29,7 +28,7 @@ def test_what_the_outcomes_hold(outcomes, prose):
     assert (roles["plan", "2022"], roles["plan", "2025"] + roles["plan", "2021-2025"]) == (5, 32)
     assert (outcomes["period_figure"] == "period total").sum() == 1
     assert "Five 2020 values, five 2021 results, and 37 targets of later plans: five from the 2022 plan, 32 for 2021-2025: 29 from the five-year plan" in prose
-    assert "and 3 yearly figures reported at a provincial conference" in prose
+    assert "and 3 yearly figures reported at a UBND conference" in prose
     assert "one total over the five years" in prose
 
 
@@ -104,7 +103,7 @@ def test_the_road(road, prose):
     assert "faster than the 8.61% a year the whole road from 43 to 65 million VND needs" in prose
     assert round((47 ** 5 / 65) ** 0.25, 2) == 43.34  # the 2020 value from which the step to 47 keeps the pace
     assert "from about 43.34 up, the step to 47 would fall behind the pace" in prose
-    assert "The 2021 result, 44.4, leaves 10.0% a year for 2022-2025 (dotted), and the 2022 targets presented at the provincial conference of December 2021 asked for only about 47.9" in prose
+    assert "The 2021 result, 44.4, leaves 10.0% a year for 2022-2025 (dotted), and the 2022 targets presented at the UBND conference of 15/12/2021 asked for only about 47.9" in prose
     paces = road["pace_after_target"]
     levels = road[road["measure"] == "level"]
     assert levels["pace_after_target"].idxmax() == "budget_revenue" and round(paces["budget_revenue"], 1) == 11.9
@@ -147,8 +146,8 @@ def test_the_yearly_paces(road, prose):
             "(7.4% against 10%) and jobs (7,650 against 8,500 a year)") in prose
     assert "new tea planting (680 ha against 480 a year, a fifth of 2,400 ha)" in prose
     assert road.loc["grdp_growth", "pace_after_result_bound"] == "at least"
-    assert "2022-2025 need at least 9.87% a year; the 2022 targets presented at that conference asked for about 7.7%" in prose
-    assert "(29 of the five-year plan, 3 yearly figures from a provincial conference), **5** of the 32 2021 targets were set behind the pace" in prose
+    assert "2022-2025 need at least 9.87% a year; the 2022 targets presented at the UBND conference of 15/12/2021 asked for about 7.7%" in prose
+    assert "(29 of the five-year plan, 3 yearly figures from a UBND conference), **5** of the 32 2021 targets were set behind the pace" in prose
     assert "**5** ahead and **3** at it; **19** cannot be judged" in prose
     assert "GRDP must grow at least **9.87%** a year and GRDP per capita **10.0%** a year" in prose
 

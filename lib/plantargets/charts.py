@@ -856,13 +856,14 @@ def road_to_2025(targets: pd.DataFrame, outcomes: pd.DataFrame, *, lang: str = "
             if text is None:
                 bound = {"result": r["result_2021_bound"], "target2025": r["target_2025_bound"]}.get(gid, "exact")
                 text = _bounded(value, bound, lang)
+            what = msg("{value} (an estimate)", value=legend_words[gid]) if hollow else legend_words[gid]  # its description
             if gid == "result":  # beside the 2021 target: its label goes above it, or below when the result is lower
                 up = value >= r["target_2021"]
                 ax.annotate(text, xy=(year, value), xytext=(0, 8 if up else -8), textcoords="offset points", fontsize=7.5,
-                            ha="center", va="bottom" if up else "top", gid="value-label", label=legend_words[gid])
+                            ha="center", va="bottom" if up else "top", gid="value-label", label=what)
             else:
                 ax.annotate(text, xy=(year, value), xytext=(7, 0), textcoords="offset points", fontsize=7.5,
-                            ha="left", va="center", gid="value-label", label=legend_words[gid])
+                            ha="left", va="center", gid="value-label", label=what)
         for k, (text, colour) in enumerate(paces):  # the paces, top left, clear of the lines
             ax.text(0.02, 0.97 - 0.09 * k, text, transform=ax.transAxes, ha="left", va="top", fontsize=7.5,
                     color=colour, gid="pace-label", label=msg("pace needed in 2022-2025"))

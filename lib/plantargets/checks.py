@@ -33,7 +33,7 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
-from .i18n import N_, NP_, in_sentence, messages, stated_places
+from .i18n import N_, NP_, in_sentence, messages, parts_in_words, stated_places
 from .load import percent_of_whole
 from .numbers import decimals, half_unit, half_units
 
@@ -226,7 +226,7 @@ def parts_sum_to_whole(targets: pd.DataFrame, context=None, lang: str = "en") ->
     out["observed"] = out["observed"].round(10)
     out["tolerance"] = out["tolerance"].round(10)
     names = wholes[f"name_{msg.lang}"].agg(list).reset_index(drop=True)
-    out["whole"], out["part_names"] = zip(*[_whole_in_words(n, w) for n, w in zip(names, out["part_of"].astype(str))]) if len(out) else ((), ())
+    out["whole"], out["part_names"] = zip(*[parts_in_words(n, w) for n, w in zip(names, out["part_of"].astype(str))]) if len(out) else ((), ())
     ok = (out["observed"] - 100.0).abs() <= out["tolerance"] + 1e-9
     return pd.DataFrame(
         {
@@ -250,14 +250,22 @@ def parts_sum_to_whole(targets: pd.DataFrame, context=None, lang: str = "en") ->
     )
 
 
-def _whole_in_words(names: list[str], whole_id: str) -> tuple[str, str]:
-    """A whole and its parts as the targets' names say them: names 'Economic structure: services', 'Economic
-    structure: industry...' give ('“Economic structure”', 'services; industry...'); names with no shared head give the
-    whole's id in quotes and the names whole."""
-    heads = {name.split(": ", 1)[0] for name in names}
-    if len(heads) == 1 and all(": " in name for name in names):
-        return f"“{heads.pop()}”", "; ".join(in_sentence(name.split(": ", 1)[1]) for name in names)
-    return f"“{whole_id}”", "; ".join(in_sentence(name) for name in names)
+def _publisher_of(context: pd.DataFrame, figure_id: str, lang: str) -> str:
+    """Who published an outside figure, as its row says it in ``lang`` (``publisher_vi`` in Vietnamese, where given)."""
+    row = context.loc[figure_id]
+    if lang == "vi" and isinstance(row.get("publisher_vi"), str):
+        return row["publisher_vi"]
+    return row["publisher"]
+
+
+def _name_of(targets: pd.DataFrame, indicator_id: str, lang: str, plan_id: str | None = None) -> str:
+    """A target's name inside a sentence (of ``plan_id``, or of the first plan that has it); its id where the table
+    lacks it (the check then says what is missing)."""
+    rows = targets["indicator_id"] == indicator_id
+    if plan_id is not None:
+        rows &= targets["plan_id"] == plan_id
+    names = targets.loc[rows, f"name_{lang}"]
+    return in_sentence(names.iloc[0]) if len(names) else indicator_id
 
 
 # --------------------------------------------------------------------------- 2. ranges
@@ -362,17 +370,16 @@ def comparator_matches_wording(targets: pd.DataFrame, context=None, lang: str = 
     words = wording_of(targets)
     wrong = words[words["comparator"].astype("str") != words["worded"]]
     bounds = words[words["worded"] != "="]
-    named = dict(zip(zip(targets["plan_id"], targets["indicator_id"]), targets[f"name_{msg.lang}"].map(in_sentence)))
     finding = pd.Series("", index=plans, dtype=object)
     for plan in plans:
         disagree = wrong[wrong["plan_id"] == plan]
         if len(disagree):
             listed = "; ".join(
-                msg("{indicator}: the words '{words}' mean {worded}, the table says {comparator}", indicator=named[(r.plan_id, r.indicator_id)],
+                msg("{indicator}: the words '{words}' mean {worded}, the table says {comparator}", indicator=_name_of(targets, r.indicator_id, msg.lang, r.plan_id),
                     words=r.bound_words, worded=msg.pgettext("comparator", r.worded),
                     comparator=msg.pgettext("comparator", str(r.comparator)))
                 if r.bound_words else
-                msg("{indicator}: the words '(none)' mean {worded}, the table says {comparator}", indicator=named[(r.plan_id, r.indicator_id)],
+                msg("{indicator}: the words '(none)' mean {worded}, the table says {comparator}", indicator=_name_of(targets, r.indicator_id, msg.lang, r.plan_id),
                     worded=msg.pgettext("comparator", r.worded), comparator=msg.pgettext("comparator", str(r.comparator)))
                 for r in disagree.itertuples()
             )
@@ -381,7 +388,7 @@ def comparator_matches_wording(targets: pd.DataFrame, context=None, lang: str = 
             read = bounds[bounds["plan_id"] == plan]
             finding[plan] = (
                 msg("All agree. Bounds read from the wording: {bounds}.",
-                    bounds="; ".join(f"{named[(r.plan_id, r.indicator_id)]} ('{r.bound_words}')" for r in read.itertuples()))
+                    bounds="; ".join(f"{_name_of(targets, r.indicator_id, msg.lang, r.plan_id)} ('{r.bound_words}')" for r in read.itertuples()))
                 if len(read) else msg("All agree. Bounds read from the wording: none.")
             )
     count = wrong.groupby("plan_id").size().reindex(plans, fill_value=0)
@@ -584,8 +591,9 @@ def poverty_reduction(targets: pd.DataFrame, context=None, lang: str = "en") -> 
         ) + " " + msg("Only this series is used: rates measured on other standards or surveys cannot be combined with it.")
     pace, pace_poor = _figure(context, "poverty_reduction_pace_2021_2025"), _figure(context, "poverty_reduction_poor_districts_target_2021_2025")
     if pace is not None and pace_poor is not None:
-        finding = finding + " " + msg("A report of a provincial conference gives {pace} and {pace_poor} points a year for "
-                                      "2021-2025.", pace=_g(msg, pace), pace_poor=_g(msg, pace_poor))
+        finding = finding + " " + msg("{publisher} gives {pace} and {pace_poor} points a year for 2021-2025.",
+                                      publisher=_publisher_of(context, "poverty_reduction_pace_2021_2025", msg.lang),
+                                      pace=_g(msg, pace), pace_poor=_g(msg, pace_poor))
     return _rows(
         "poverty_reduction", wide.index, subject=msg("poverty"),
         what=msg("The poor districts cut poverty by at least as many points as the province; the cut is smaller than the 2020 "
@@ -667,10 +675,6 @@ URBAN_PAIRS = (
 )
 
 
-def _name_of(targets: pd.DataFrame, indicator_id: str, lang: str) -> str:
-    """A target's name inside a sentence; its id where the table lacks it (the check then says what is missing)."""
-    names = targets.loc[targets["indicator_id"] == indicator_id, f"name_{lang}"]
-    return in_sentence(names.iloc[0]) if len(names) else indicator_id
 
 
 def urban_at_least_rural(targets: pd.DataFrame, context=None, lang: str = "en") -> pd.DataFrame:
@@ -712,10 +716,11 @@ def jobs_and_training(targets: pd.DataFrame, context=None, lang: str = "en") -> 
         jobs_share=_each(msg, 100 * jobs / labour), labour=_num(msg, labour, 0),
     )
     pace = _figure(context, "jobs_pace_2021_2025")
-    if pace is not None:  # reported at a provincial conference of 13/12/2020 (outcomes.csv names the report)
+    if pace is not None:
         finding = finding + " " + _texts(
-            msg, N_("A report of a provincial conference gives {pace} jobs a year for 2021-2025: 2021 asks {fewer} fewer."),
-            wide.index, pace=_num(msg, pace, 0), fewer=_each(msg, pace - jobs, 0),
+            msg, N_("{publisher} gives {pace} jobs a year for 2021-2025: 2021 asks {fewer} fewer."),
+            wide.index, publisher=_publisher_of(context, "jobs_pace_2021_2025", msg.lang), pace=_num(msg, pace, 0),
+            fewer=_each(msg, pace - jobs, 0),
         )
     return _rows(
         "jobs_and_training", wide.index, subject=msg("jobs and training"),

@@ -20,6 +20,7 @@ import copy
 import datetime as dt
 import io
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -91,10 +92,10 @@ def column_words(fields: list[dict], lang: str) -> list[tuple[str, str]]:
 def source_table(resource: dict, datapackage: Path = DATAPACKAGE) -> pd.DataFrame:
     """A table of the data package as its file writes it (validated first), with a plain-notation column after each
     column in Vietnamese notation."""
-    from .load import _read
+    from .load import read_table_as_written
 
-    text, _ = _read(resource["name"], None, datapackage)  # the loader's checks: a broken file is refused here
-    table = text.reset_index(drop=True)
+    text = read_table_as_written(resource["name"], datapackage=datapackage)  # a broken file is refused here
+    table = text
     for field in resource["schema"]["fields"]:
         if in_vietnamese_notation(field):
             name = field["name"]
@@ -165,12 +166,18 @@ def _cell(value, kind: str):
     """A cell's value in the type its column has: numbers as numbers, dates as dates, true/false as booleans."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
+    if hasattr(value, "item"):  # a numpy scalar of a computed table: np.False_, np.float64(7.96)
+        value = value.item()
     if kind == "number":
         return float(value)
     if kind == "integer":
         return int(value)
     if kind == "boolean":
-        return value if isinstance(value, bool) else str(value).lower() == "true"
+        if isinstance(value, bool):
+            return value
+        if str(value) not in ("true", "false"):  # the loader has checked the source tables: this is a bug, not data
+            raise ValueError(f"{value!r} is not true or false")
+        return str(value) == "true"
     if kind == "date":
         return dt.date.fromisoformat(str(value))
     return str(value)
@@ -204,7 +211,9 @@ def workbook(offered: dict[str, dict], lang: str, intro: list[str]) -> bytes:
             continue
         descriptor, frame = item["descriptor"], item["frame"]
         sheet_name = item.get("table", name)
-        sheet = book.create_sheet(sheet_name[:31])
+        if len(sheet_name) > 31:  # a spreadsheet's limit: a longer name would be cut
+            raise ValueError(f"the table {sheet_name!r} has a name longer than a sheet's 31 characters")
+        sheet = book.create_sheet(sheet_name)
         fields = descriptor["schema"]["fields"]
         sheet.append([f["name"] for f in fields])
         # a column in Vietnamese notation stays text, as written: its number is in the column beside it
@@ -251,8 +260,6 @@ def _stable_zip(data: bytes) -> bytes:
         for info in source.infolist():
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":  # openpyxl writes the time of saving as 'modified'
-                import re
-
                 content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>2020-12-10T00:00:00Z\g<2>", content)
             entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED

@@ -56,6 +56,16 @@ def in_sentence(text: str) -> str:
     return text if text[1:2].isupper() else text[:1].lower() + text[1:]
 
 
+def parts_in_words(names: list[str], whole_id: str) -> tuple[str, str]:
+    """A whole and its parts as the parts' names say them: 'Economic structure: services', 'Economic structure:
+    industry...' give ('“Economic structure”', 'services; industry...'); names with no shared head give the whole's id
+    in quotes and the names whole."""
+    heads = {name.split(": ", 1)[0] for name in names}
+    if len(heads) == 1 and all(": " in name for name in names):
+        return f"“{heads.pop()}”", "; ".join(in_sentence(name.split(": ", 1)[1]) for name in names)
+    return f"“{whole_id}”", "; ".join(in_sentence(name) for name in names)
+
+
 def check_lang(lang: str) -> str:
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")

@@ -365,6 +365,12 @@ def read_table(name: str, path: Path | str | None = None, datapackage: Path = DA
     return _read(name, path, datapackage)[1]
 
 
+def read_table_as_written(name: str, path: Path | str | None = None, datapackage: Path = DATAPACKAGE) -> pd.DataFrame:
+    """One resource of the data package as its file writes it (text, NFC, stripped; an empty cell missing), once it
+    has passed every check of ``read_table``: what the report's downloads start from."""
+    return _read(name, path, datapackage)[0].reset_index(drop=True)
+
+
 def _read(name: str, path, datapackage: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The table as text (stripped, NFC, empty cells missing) and as typed, validated values."""
     descriptor = resource_descriptor(name, datapackage)

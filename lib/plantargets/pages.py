@@ -26,7 +26,7 @@ import pandas as pd
 
 from . import sources
 from .load import COUNT_UNITS
-from .i18n import LANGS, N_, NP_, in_sentence, language_link, messages
+from .i18n import LANGS, N_, NP_, in_sentence, language_link, messages, parts_in_words
 from .inputs import INDEX_PAGES, SUFFIX
 from .numbers import decimals
 from .paths import DATA_DIR
@@ -264,7 +264,7 @@ def target_page(facts: Facts, target: pd.Series, lang: str, notebooks: list[dict
     if pd.notna(target["part_of"]):
         parts = facts.targets[(facts.targets["plan_id"] == target["plan_id"]) & (facts.targets["part_of"] == target["part_of"])]
         facts_rows.append((msg("Part of"), msg("one of {n} shares that sum to 100%: {names}", n=msg.number(len(parts)),
-                                              names="; ".join(in_sentence(n.split(": ", 1)[-1]) for n in parts[f"name_{lang}"]))))
+                                              names=parts_in_words(list(parts[f"name_{lang}"]), str(target["part_of"]))[1])))
     note = target.get("note_vi") if lang == "vi" and pd.notna(target.get("note_vi")) else target.get("note")
     card = derived["card"].loc[key] if key in derived["card"].index else None
     road = derived["road"].loc[key] if key in derived["road"].index else None

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .i18n import language_link, messages
 from .inputs import CACHE_DIR, EDITIONS, INDEX_PAGES, REPORT_DIR, edition_of, notebook_paths, other_edition, report_digest, report_is_current, say as say_line, stamp_of
-from .paths import DATA_DIR, NOTEBOOKS_DIR, shown
+from .paths import NOTEBOOKS_DIR, shown
 
 if TYPE_CHECKING:
     import nbformat

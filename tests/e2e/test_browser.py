@@ -25,9 +25,9 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from labserver import CHROMIUM, CHROMIUM_ARGS, browser_missing, children, command_line, kill_left, running_lab
-from plantargets.paths import BUILD_DIR, DATA_DIR, NOTEBOOKS_DIR, shown
+from plantargets.paths import BUILD_DIR, NOTEBOOKS_DIR, shown
 from plantargets.i18n import messages
-from plantargets.inputs import EDITIONS, edition_of, other_edition
+from plantargets.inputs import EDITIONS, edition_of
 from plantargets.inputs import SUFFIX
 from plantargets.pages import Facts, findings, page_path
 from plantargets.paths import PROJECT_ROOT
